@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { registerAccessControl } from './platform/access.js';
+import { DomainError } from './platform/errors.js';
+import { registerErrorHandling, sendError } from './platform/error-handler.js';
+import type { AppDeps } from './platform/fastify-types.js';
+import { newId } from './platform/ids.js';
+import { actorFromApiKey, actorFromSession } from './modules/auth/auth.service.js';
+import { routeModules } from './modules/index.js';
+
+const webRoot = join(import.meta.dirname, '../../dist/web');
+
+/** Builds the Fastify app (tests call this and use inject()). */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    genReqId: () => newId(),
+    bodyLimit: deps.config.maxUploadBytes,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'jxc API', version: deps.config.version, description: 'jxc 进销存 REST API. Money is integer fen (分); quantities are integer base units; ids are strings.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API key created under 系统设置 → API 密钥' },
+          session: { type: 'apiKey', in: 'cookie', name: 'jxc_session', description: 'Browser session; writes also need the X-CSRF-Token header' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAccessControl(app, {
+    fromSession: (t) => actorFromSession(deps.database.db, t),
+    fromApiKey: (k) => actorFromApiKey(deps.database.db, k),
+  });
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness and database check',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+    },
+  }, async () => {
+    await deps.database.db.selectFrom('users').select('id').limit(1).execute();
+    return { status: 'ok' as const, database: deps.database.dialect, version: deps.config.version };
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const m of routeModules) await app.register(m);
+
+  if (existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    if (path.startsWith('/api/') || req.method !== 'GET') {
+      return sendError(reply, req.locale, new DomainError('ROUTE_NOT_FOUND', { method: req.method, url: path }));
+    }
+    if (!existsSync(join(webRoot, 'index.html'))) {
+      return reply.status(503).type('text/plain').send('The web app is not built yet: run `npm run build:web`.');
+    }
+    // Client-side routes of the single-page app all get index.html.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}

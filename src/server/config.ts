@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Typed, frozen configuration read once from the environment. */
+export type Config = Readonly<{
+  databaseUrl: string;
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  adminEmail?: string;
+  adminPassword?: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  maxUploadBytes: number;
+  loginRateLimit: number;
+  version: string;
+}>;
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(sqlite:|postgres:|postgresql:)/.test(v), {
+      message: 'must start with sqlite: or postgres:// (for example sqlite:./data/jxc.sqlite)',
+    })
+    .default('sqlite:./data/jxc.sqlite'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JXC_ADMIN_EMAIL: z.email().optional(),
+  JXC_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  JXC_COOKIE_SECURE: boolish.default(false),
+  JXC_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  JXC_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(10),
+  JXC_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+});
+
+/** Thrown when an environment variable has a bad value; the message names each one. */
+export class ConfigError extends Error {}
+
+/** Parses the environment into a Config, or throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
+  const blanked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(blanked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.JXC_ADMIN_EMAIL === undefined) !== (e.JXC_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  JXC_ADMIN_EMAIL and JXC_ADMIN_PASSWORD must be set together');
+  }
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    adminEmail: e.JXC_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: e.JXC_ADMIN_PASSWORD,
+    cookieSecure: e.JXC_COOKIE_SECURE,
+    sessionTtlHours: e.JXC_SESSION_TTL_HOURS,
+    maxUploadBytes: Math.round(e.JXC_MAX_UPLOAD_MB * 1024 * 1024),
+    loginRateLimit: e.JXC_LOGIN_RATE_LIMIT,
+    version,
+  });
+}

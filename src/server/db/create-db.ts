@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either a database handle or a transaction: what repositories take. */
+export type DbOrTx = Db | Tx;
+export type DialectName = 'sqlite' | 'postgres';
+
+export type DbHandle = { db: Db; dialect: DialectName; close: () => Promise<void> };
+
+/** Path of the SQLite file named by a `sqlite:` URL (relative paths resolve against cwd). */
+export function sqlitePath(url: string): string {
+  const raw = url.replace(/^sqlite:(\/\/)?/, '');
+  return raw === ':memory:' ? raw : resolve(raw);
+}
+
+/** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL by URL. */
+export function createDb(url: string, opts: { poolSize?: number } = {}): DbHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (url.startsWith('sqlite:')) {
+    const file = sqlitePath(url);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    return { db, dialect: 'sqlite', close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    // bigint columns (money in fen, counts) come back as numbers; fen stays far below 2^53.
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+    } as pg.CustomTypesConfig,
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

@@ -1,0 +1,195 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
+// Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
+// JSON columns text: the same representation on SQLite and PostgreSQL.
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  role: string;
+  status: string;
+  locale: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  role: string;
+  keyPrefix: string;
+  keyHash: string;
+  status: string;
+  createdBy: string | null;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  summary: string | null;
+  before: string | null;
+  after: string | null;
+  requestId: string | null;
+}
+
+export interface CategoryTable {
+  id: string;
+  parentId: string | null;
+  code: string | null;
+  name: string;
+  sortOrder: number;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductTable {
+  id: string;
+  sku: string;
+  name: string;
+  spec: string | null;
+  model: string | null;
+  categoryId: string | null;
+  brand: string | null;
+  baseUnit: string;
+  listPrice: number;
+  wholesalePrice: number | null;
+  costPrice: number;
+  taxRate: number;
+  attributes: string;
+  notes: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductUnitTable {
+  id: string;
+  productId: string;
+  name: string;
+  factor: number;
+  sortOrder: number;
+}
+
+export interface ProductBarcodeTable {
+  id: string;
+  productId: string;
+  unitId: string | null;
+  barcode: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  code: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  priceTier: string;
+  creditLimit: number;
+  paymentTermsDays: number;
+  tags: string;
+  contacts: string;
+  addresses: string;
+  notes: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SupplierTable {
+  id: string;
+  code: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  leadTimeDays: number;
+  moq: number;
+  tags: string;
+  contacts: string;
+  notes: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SupplierProductTable {
+  id: string;
+  supplierId: string;
+  productId: string;
+  supplierSku: string | null;
+  price: number;
+  moq: number;
+  leadTimeDays: number | null;
+}
+
+export interface WarehouseTable {
+  id: string;
+  code: string;
+  name: string;
+  address: string | null;
+  manager: string | null;
+  phone: string | null;
+  isDefault: number;
+  notes: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BinTable {
+  id: string;
+  warehouseId: string;
+  code: string;
+  zone: string | null;
+  sortOrder: number;
+  status: string;
+}
+
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  apiKeys: ApiKeyTable;
+  auditLog: AuditLogTable;
+  categories: CategoryTable;
+  products: ProductTable;
+  productUnits: ProductUnitTable;
+  productBarcodes: ProductBarcodeTable;
+  customers: CustomerTable;
+  suppliers: SupplierTable;
+  supplierProducts: SupplierProductTable;
+  warehouses: WarehouseTable;
+  bins: BinTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type ProductRow = Selectable<ProductTable>;
+export type CustomerRow = Selectable<CustomerTable>;
+export type SupplierRow = Selectable<SupplierTable>;
+export type WarehouseRow = Selectable<WarehouseTable>;
+export type CategoryRow = Selectable<CategoryTable>;
+export type NewRow<T> = Insertable<T>;
+export type Patch<T> = Updateable<T>;
+export type { Generated };

@@ -1,0 +1,41 @@
+import { ConfigError, loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { createDb } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ensureAdminFromEnv } from './modules/auth/auth.service.js';
+import { version } from './version.js';
+import './platform/fastify-types.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, version);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const database = createDb(config.databaseUrl);
+  await migrateToLatest(database.db);
+  if (await ensureAdminFromEnv(database.db, config.adminEmail, config.adminPassword)) {
+    console.log(`Created administrator ${config.adminEmail} from JXC_ADMIN_EMAIL`);
+  }
+  const app = await buildApp({ config, database });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`jxc ${version} on http://localhost:${config.port} (database: ${database.dialect})`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import type { DbOrTx } from '../../db/create-db.js';
+import type { NewRow, SessionTable, UserTable } from '../../db/schema.js';
+
+export const findUserByEmail = (db: DbOrTx, email: string) =>
+  db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+
+export const findUserById = (db: DbOrTx, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const countUsers = async (db: DbOrTx) =>
+  Number((await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+export const countActiveAdmins = async (db: DbOrTx, exceptId?: string) => {
+  let q = db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'admin').where('status', '=', 'active');
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+};
+
+export const insertUser = (db: DbOrTx, row: NewRow<UserTable>) => db.insertInto('users').values(row).execute();
+
+export const insertSession = (db: DbOrTx, row: NewRow<SessionTable>) => db.insertInto('sessions').values(row).execute();
+
+export const deleteSession = (db: DbOrTx, id: string) => db.deleteFrom('sessions').where('id', '=', id).execute();
+
+export const deleteUserSessions = (db: DbOrTx, userId: string) => db.deleteFrom('sessions').where('userId', '=', userId).execute();
+
+/** A live session joined with its active user. */
+export const findLiveSession = (db: DbOrTx, id: string, now: string) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.userId')
+    .select(['sessions.id as sessionId', 'sessions.csrfToken', 'users.id', 'users.name', 'users.email', 'users.role', 'users.locale'])
+    .where('sessions.id', '=', id)
+    .where('sessions.expiresAt', '>', now)
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+
+export const deleteExpiredSessions = (db: DbOrTx, now: string) => db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
+
+export const findActiveApiKeyByHash = (db: DbOrTx, keyHash: string) =>
+  db.selectFrom('apiKeys').select(['id', 'name', 'role', 'lastUsedAt']).where('keyHash', '=', keyHash).where('status', '=', 'active').executeTakeFirst();
+
+export const touchApiKey = (db: DbOrTx, id: string, now: string) =>
+  db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', id).execute();

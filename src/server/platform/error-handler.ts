@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { constraintKind } from './db-errors.js';
+import { DomainError, statusByCode, type ErrorDetail } from './errors.js';
+import { pick, pickLocale, translate, zodIssueMessage, type Locale } from './i18n.js';
+
+/** Sends the standard `{error:{code,message,details}}` body. */
+export function sendError(reply: FastifyReply, locale: Locale, err: DomainError): FastifyReply {
+  const status = statusByCode[err.code] ?? 400;
+  return reply.status(status).send({ error: { code: err.code, message: translate(err.code, locale, err.params), details: err.details } });
+}
+
+function validationDetails(err: FastifyError, locale: Locale): ErrorDetail[] {
+  const where = err.validationContext;
+  const list = hasZodFastifySchemaValidationErrors(err) ? err.validation : [];
+  return list.map((v) => {
+    const path = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+    const params = (v.params ?? {}) as Record<string, unknown>;
+    const issue = { ...params, code: v.keyword, message: v.message };
+    let field = path;
+    // Unknown keys are reported on the object that holds them; name the keys themselves.
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) field = params.keys.map((k) => (path ? `${path}.${k}` : String(k))).join(',');
+    return { field: field || (where ?? ''), in: where, message: zodIssueMessage(issue, locale, v.message ?? '') };
+  });
+}
+
+/** Installs the error handler and the 404 handler for API routes. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const locale = req.locale ?? pickLocale(req.headers['accept-language']);
+    if (error instanceof DomainError) return sendError(reply, locale, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = validationDetails(error, locale);
+      const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+      return sendError(reply, locale, new DomainError('VALIDATION_FAILED', { summary }, details));
+    }
+    const kind = constraintKind(error);
+    if (kind === 'unique') return sendError(reply, locale, new DomainError('CONFLICT'));
+    if (kind === 'foreign_key') return sendError(reply, locale, new DomainError('IN_USE', { entity: pick(locale, '记录', 'Record'), refs: pick(locale, '其他数据', 'other records') }));
+    const code = (error as FastifyError).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
+      return sendError(reply, locale, new DomainError('FILE_TOO_LARGE', { limit: `${Math.round(app.deps.config.maxUploadBytes / 1048576)} MB` }));
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      return sendError(reply, locale, new DomainError('UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') }));
+    }
+    if (error.statusCode === 429) return sendError(reply, locale, new DomainError('RATE_LIMITED', { retryAfter: String(reply.getHeader('retry-after') ?? 60) }));
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Malformed JSON, empty body and other request-level faults from Fastify itself.
+      const summary = pick(locale, '请求格式错误（' + error.message + '）', 'Malformed request (' + error.message + ')');
+      return sendError(reply, locale, new DomainError('VALIDATION_FAILED', { summary }, [{ field: 'body', message: error.message }]));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, locale, new DomainError('INTERNAL'));
+  });
+}

@@ -1,0 +1,61 @@
+/** Error codes every module may raise; modules add their own string literals. */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
+  | 'DUPLICATE'
+  | 'IN_USE'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'CSRF_INVALID'
+  | 'RATE_LIMITED'
+  | 'SETUP_DONE'
+  | 'SETUP_REQUIRED'
+  | 'LAST_ADMIN'
+  | 'CATEGORY_CYCLE'
+  | 'FILE_REQUIRED'
+  | 'FILE_TOO_LARGE'
+  | 'INVALID_FILE'
+  | 'IMPORT_HAS_ERRORS'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'BARCODE_INVALID'
+  | 'INTERNAL';
+
+export type ErrorDetail = { field?: string; message: string; row?: number; column?: string; [k: string]: unknown };
+
+/** The one error type services throw; the HTTP layer maps `code` to a status and a localized message. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details: ErrorDetail[] | Record<string, unknown> | null = null,
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}
+
+/** HTTP status for each code; anything not listed is 400. */
+export const statusByCode: Partial<Record<ErrorCode, number>> = {
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  DUPLICATE: 409,
+  IN_USE: 409,
+  CONFLICT: 409,
+  SETUP_DONE: 409,
+  LAST_ADMIN: 409,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  SETUP_REQUIRED: 403,
+  RATE_LIMITED: 429,
+  FILE_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IMPORT_HAS_ERRORS: 422,
+  INTERNAL: 500,
+};
+
+export const notFound = (entity: string, id?: string) => new DomainError('NOT_FOUND', { entity, id: id ?? '' });

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+export type Locale = 'zh-CN' | 'en';
+
+/** Picks zh-CN or en from an Accept-Language header (highest q wins; zh-CN when unsure). */
+export function pickLocale(header: string | undefined): Locale {
+  if (!header) return 'zh-CN';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+const entities: Record<string, [string, string]> = {
+  product: ['商品', 'Product'],
+  category: ['商品类别', 'Category'],
+  customer: ['客户', 'Customer'],
+  supplier: ['供应商', 'Supplier'],
+  warehouse: ['仓库', 'Warehouse'],
+  bin: ['库位', 'Bin'],
+  user: ['用户', 'User'],
+  apiKey: ['API 密钥', 'API key'],
+  supplierProduct: ['供货商品', 'Supplier product'],
+  unit: ['单位', 'Unit'],
+  barcode: ['条码', 'Barcode'],
+};
+
+/** Localized name of an entity kind, for messages. */
+export function entityName(entity: string, locale: Locale): string {
+  const e = entities[entity];
+  return e ? e[locale === 'en' ? 1 : 0] : entity;
+}
+
+const messages: Record<string, [string, string]> = {
+  VALIDATION_FAILED: ['提交的数据有误：{summary}', 'Invalid input: {summary}'],
+  NOT_FOUND: ['{entity}不存在', '{entity} not found'],
+  ROUTE_NOT_FOUND: ['接口不存在：{method} {url}', 'No such endpoint: {method} {url}'],
+  DUPLICATE: ['{entity}的{field}「{value}」已存在', '{entity} with {field} "{value}" already exists'],
+  IN_USE: ['{entity}已被{refs}使用，不能删除，请改为停用', '{entity} is used by {refs} and cannot be deleted; deactivate it instead'],
+  CONFLICT: ['数据已被他人修改，请刷新后重试', 'The record was changed by someone else; reload and try again'],
+  UNAUTHENTICATED: ['请先登录', 'Please sign in'],
+  INVALID_CREDENTIALS: ['邮箱或密码错误', 'Wrong email or password'],
+  FORBIDDEN: ['当前角色（{role}）无权执行此操作', 'Your role ({role}) is not allowed to do this'],
+  CSRF_INVALID: ['安全校验失败，请刷新页面后重试', 'Security check failed; reload the page and try again'],
+  RATE_LIMITED: ['尝试次数过多，请 {retryAfter} 秒后再试', 'Too many attempts; try again in {retryAfter} s'],
+  SETUP_DONE: ['系统已初始化，请直接登录', 'Setup is already done; please sign in'],
+  SETUP_REQUIRED: ['系统尚未初始化，请先创建管理员', 'Create the first administrator first'],
+  LAST_ADMIN: ['不能停用或降级最后一个管理员', 'The last active administrator cannot be disabled or demoted'],
+  CATEGORY_CYCLE: ['上级类别不能是自己或自己的下级', 'A category cannot be placed under itself or its own subcategory'],
+  FILE_REQUIRED: ['请上传文件', 'Please upload a file'],
+  FILE_TOO_LARGE: ['文件过大，最大 {limit}', 'File too large; the limit is {limit}'],
+  INVALID_FILE: ['无法读取文件：{reason}', 'Cannot read the file: {reason}'],
+  IMPORT_HAS_ERRORS: ['导入文件有 {count} 处错误，未导入任何数据', 'The file has {count} errors; nothing was imported'],
+  UNSUPPORTED_MEDIA_TYPE: ['不支持的内容类型：{type}', 'Unsupported content type: {type}'],
+  BARCODE_INVALID: ['无法生成条码：{reason}', 'Cannot render the barcode: {reason}'],
+  INTERNAL: ['服务器内部错误，请稍后重试', 'Internal server error; please try again later'],
+};
+
+/** Localized message for an error code with {param} placeholders filled in. */
+export function translate(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+  const pair = messages[code] ?? messages.INTERNAL;
+  const template = pair[locale === 'en' ? 1 : 0];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    if (k === 'entity' && typeof v === 'string') return entityName(v, locale);
+    return v === undefined ? '' : String(v);
+  });
+}
+
+/** Localized text for a field-level message pair. */
+export function pick(locale: Locale, zh: string, en: string): string {
+  return locale === 'en' ? en : zh;
+}
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), en: z.locales.en() };
+
+/** Renders a zod issue (as raw fields) in the given language, using zod's own locale bundles. */
+export function zodIssueMessage(issue: Record<string, unknown>, locale: Locale, fallback: string): string {
+  // Custom messages written in our schemas are [zh|en] pairs separated by " | ".
+  if (typeof issue.message === 'string' && issue.message.includes(' | ')) {
+    const [zh, en] = issue.message.split(' | ');
+    return locale === 'en' ? en : zh;
+  }
+  if (issue.code === 'custom' && typeof issue.message === 'string') return issue.message;
+  try {
+    const fn = zodLocales[locale].localeError as unknown as (i: unknown) => string | { message: string } | undefined;
+    const out = fn(issue);
+    if (typeof out === 'string') return out;
+    if (out && typeof out.message === 'string') return out.message;
+  } catch {
+    /* fall through to zod's default English message */
+  }
+  return fallback;
+}

@@ -1,0 +1,43 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
+
+export type ListArgs = { q?: string; page: number; pageSize: number; sort?: string };
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+
+/** Adds a case-insensitive "contains" search over the given columns (same on SQLite and PostgreSQL). */
+export function searchWhere<Q extends AnyQuery>(query: Q, q: string | undefined, columns: string[]): Q {
+  if (!q) return query;
+  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  return query.where((eb: any) =>
+    eb.or(columns.map((c) => sql<boolean>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`)),
+  ) as Q;
+}
+
+/** Applies `sort` ("name" or "-name") when the field is in `allowed` (field → column), else the default. */
+export function sortBy<Q extends AnyQuery>(query: Q, sort: string | undefined, allowed: Record<string, string>, fallback: string): Q {
+  const spec = sort && allowed[sort.replace(/^-/, '')] ? sort : fallback;
+  const desc = spec.startsWith('-');
+  const column = allowed[spec.replace(/^-/, '')];
+  // A unique tie-breaker keeps pages stable.
+  return (query as any).orderBy(column, desc ? 'desc' : 'asc').orderBy(idColumn(column), 'asc') as Q;
+}
+
+function idColumn(column: string): string {
+  const dot = column.indexOf('.');
+  return dot > 0 ? `${column.slice(0, dot)}.id` : 'id';
+}
+
+/** Runs a filtered query as one page plus the total count. */
+export async function paginate<T>(filtered: AnyQuery, sorted: SelectQueryBuilder<any, any, T>, args: ListArgs): Promise<Page<T>> {
+  const countRow = await (filtered as any)
+    .clearSelect()
+    .select((eb: any) => eb.fn.countAll().as('total'))
+    .executeTakeFirst();
+  const items = (await sorted.limit(args.pageSize).offset((args.page - 1) * args.pageSize).execute()) as T[];
+  return { items, total: Number(countRow?.total ?? 0), page: args.page, pageSize: args.pageSize };
+}
+
+/** Sort keys that are valid for a list (for the schema's description). */
+export const sortHelp = (allowed: Record<string, string>) => `One of ${Object.keys(allowed).join(', ')}; prefix - for descending`;

@@ -1,0 +1,36 @@
+/** The roles a user or API key can have. */
+export const roles = ['admin', 'sales', 'warehouse', 'purchasing', 'finance', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** Every permission a route can require. */
+export const permissions = [
+  'catalog:read',
+  'catalog:write',
+  'customers:read',
+  'customers:write',
+  'suppliers:read',
+  'suppliers:write',
+  'warehouses:read',
+  'warehouses:write',
+  'users:manage',
+  'apiKeys:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read'];
+
+// The permission table, enforced for every route by the auth hook (a route must name one).
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  sales: [...readAll, 'customers:write'],
+  warehouse: [...readAll, 'warehouses:write'],
+  purchasing: [...readAll, 'catalog:write', 'suppliers:write'],
+  finance: [...readAll, 'customers:write', 'audit:read'],
+  viewer: readAll,
+};
+
+/** Whether a role holds a permission. */
+export function can(role: string, permission: Permission): boolean {
+  return (rolePermissions as Record<string, readonly Permission[]>)[role]?.includes(permission) ?? false;
+}
