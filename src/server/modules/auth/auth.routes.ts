@@ -36,6 +36,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       rateLimit: {
         max: config.loginRateLimit,
         timeWindow: '1 minute',
+        // preHandler, not the default onRequest: the key needs the parsed body's email.
+        hook: 'preHandler',
         keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
       },
     },
