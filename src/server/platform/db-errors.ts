@@ -6,3 +6,8 @@ export function constraintKind(err: unknown): 'unique' | 'foreign_key' | null {
   if (e.code === '23503' || e.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'foreign_key';
   return null;
 }
+
+/** PostgreSQL aborted a SERIALIZABLE transaction because a concurrent one conflicted with it. */
+export function isSerializationFailure(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '40001';
+}

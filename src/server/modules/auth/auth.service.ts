@@ -2,6 +2,7 @@ import type { Db } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { isoIn, nowIso } from '../../platform/clock.js';
+import { isSerializationFailure } from '../../platform/db-errors.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import * as repo from './auth.repository.js';
@@ -23,13 +24,16 @@ export async function setupFirstAdmin(
 ): Promise<LoginResult> {
   const passwordHash = await hashPassword(input.password);
   const id = newId();
-  await db.transaction().execute(async (trx) => {
+  // SERIALIZABLE: under PostgreSQL's default READ COMMITTED two racing setups could both count 0 users.
+  await db.transaction().setIsolationLevel('serializable').execute(async (trx) => {
     // Checked inside the write transaction so two racing setup requests cannot both win.
     if ((await repo.countUsers(trx)) > 0) throw new DomainError('SETUP_DONE');
     const now = nowIso();
     const user = { id, email: input.email.toLowerCase(), name: input.name, passwordHash, role: 'admin', status: 'active', locale: input.locale ?? null, lastLoginAt: null, createdAt: now, updatedAt: now };
     await repo.insertUser(trx, user);
     await writeAudit(trx, { type: 'user', id, name: input.name, role: 'admin', sessionId: '', csrfToken: '' }, { action: 'create', entity: 'user', entityId: id, summary: 'first administrator', after: user });
+  }).catch((err: unknown) => {
+    throw isSerializationFailure(err) ? new DomainError('SETUP_DONE') : err;
   });
   return startSession(db, id, ttlHours);
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
+import { isSerializationFailure } from '../../platform/db-errors.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere, sortBy, type ListArgs } from '../../platform/list.js';
@@ -51,7 +52,8 @@ export async function updateUser(
   patch: { name?: string; role?: string; status?: string; password?: string; locale?: string | null },
 ) {
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  await db.transaction().execute(async (trx) => {
+  // SERIALIZABLE: under READ COMMITTED two admins disabling each other at once would both pass the check.
+  await db.transaction().setIsolationLevel('serializable').execute(async (trx) => {
     const before = await repo.findUserById(trx, id);
     if (!before) throw new DomainError('NOT_FOUND', { entity: 'user' });
     const losesAdmin = before.role === 'admin' && before.status === 'active' && ((patch.role && patch.role !== 'admin') || patch.status === 'disabled');
@@ -63,6 +65,8 @@ export async function updateUser(
     if (patch.status === 'disabled' || passwordHash) await repo.deleteUserSessions(trx, id);
     const after = await repo.findUserById(trx, id);
     await writeAudit(trx, actor, { action: 'update', entity: 'user', entityId: id, before, after });
+  }).catch((err: unknown) => {
+    throw isSerializationFailure(err) ? new DomainError('CONFLICT') : err;
   });
   return getUser(db, id);
 }
