@@ -1,0 +1,63 @@
+export const zh = {
+  audit: {
+    title: '操作日志',
+    at: '时间',
+    actor: '操作人',
+    action: '操作',
+    entity: '对象',
+    entityId: '对象 ID',
+    summary: '摘要',
+    allEntities: '全部对象',
+    allActions: '全部操作',
+    allActors: '全部来源',
+    from: '开始日期',
+    to: '结束日期',
+    searchPlaceholder: '搜索操作人、对象、摘要…',
+    field: '字段',
+    before: '修改前',
+    after: '修改后',
+    onlyChanged: '只看变更字段',
+    noDiff: '没有记录修改前后的内容',
+    actorTypes: { user: '用户', api_key: 'API 密钥', system: '系统' },
+    actions: {
+      create: '新增', update: '修改', delete: '删除', deactivate: '停用', activate: '启用',
+      import: '导入', revoke: '吊销', login: '登录', logout: '退出登录',
+    },
+    entities: {
+      product: '商品', category: '商品类别', customer: '客户', supplier: '供应商', warehouse: '仓库',
+      user: '用户', apiKey: 'API 密钥', bin: '库位',
+    },
+  },
+};
+
+export const en: typeof zh = {
+  audit: {
+    title: 'Audit log',
+    at: 'Time',
+    actor: 'By',
+    action: 'Action',
+    entity: 'Record type',
+    entityId: 'Record ID',
+    summary: 'Summary',
+    allEntities: 'All record types',
+    allActions: 'All actions',
+    allActors: 'All sources',
+    from: 'From',
+    to: 'To',
+    searchPlaceholder: 'Search user, record, summary…',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    onlyChanged: 'Changed fields only',
+    noDiff: 'No before/after content was recorded',
+    actorTypes: { user: 'User', api_key: 'API key', system: 'System' },
+    actions: {
+      create: 'Created', update: 'Updated', delete: 'Deleted', deactivate: 'Deactivated', activate: 'Activated',
+      import: 'Imported', revoke: 'Revoked', login: 'Signed in', logout: 'Signed out',
+    },
+    entities: {
+      product: 'Product', category: 'Category', customer: 'Customer', supplier: 'Supplier', warehouse: 'Warehouse',
+      user: 'User', apiKey: 'API key', bin: 'Bin',
+    },
+  },
+};

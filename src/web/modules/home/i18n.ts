@@ -1,0 +1,35 @@
+export const zh = {
+  home: {
+    role: '当前角色：{{role}}',
+    shortcuts: '常用功能',
+    desc: {
+      products: '商品编码、规格、单位换算、条码与价格',
+      categories: '按层级整理商品类别',
+      customers: '客户资料、价格等级、信用额度与收货地址',
+      suppliers: '供应商资料与供货商品、采购价',
+      warehouses: '仓库与库位',
+      imports: '用 Excel 批量导入商品、客户、供应商',
+      users: '添加用户、分配角色、停用账号',
+      apiKeys: '供其他系统调用接口的密钥',
+      auditLog: '谁在什么时候改了什么',
+    },
+  },
+};
+
+export const en: typeof zh = {
+  home: {
+    role: 'Role: {{role}}',
+    shortcuts: 'Shortcuts',
+    desc: {
+      products: 'SKUs, specs, pack units, barcodes and prices',
+      categories: 'Organise products into a category tree',
+      customers: 'Customers, price tiers, credit limits and addresses',
+      suppliers: 'Suppliers and the products they supply, with prices',
+      warehouses: 'Warehouses and their bins',
+      imports: 'Bulk-import products, customers and suppliers from Excel',
+      users: 'Add users, assign roles, disable accounts',
+      apiKeys: 'Keys that let other systems call the API',
+      auditLog: 'Who changed what, and when',
+    },
+  },
+};

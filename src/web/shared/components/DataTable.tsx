@@ -1,0 +1,40 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Alert, Table, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../api/client';
+import { errorMessage } from '../lib/errors';
+import type { useListParams } from '../lib/list-params';
+
+type Props<T> = Omit<TableProps<T>, 'dataSource' | 'pagination' | 'onChange' | 'loading'> & {
+  result: UseQueryResult<Page<T>>;
+  list: ReturnType<typeof useListParams>;
+};
+
+/** A server-paged, server-sorted table that scrolls sideways on narrow screens. */
+export function DataTable<T extends object>({ result, list, ...rest }: Props<T>) {
+  const { t } = useTranslation();
+  const data = result.data;
+  return (
+    <>
+      {result.isError && <Alert type="error" showIcon title={t('msg.loadFailed')} description={errorMessage(result.error)} style={{ marginBottom: 12 }} />}
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        {...rest}
+        dataSource={data?.items ?? []}
+        loading={result.isFetching}
+        onChange={list.onTableChange as TableProps<T>['onChange']}
+        pagination={{
+          current: list.params.page,
+          pageSize: list.params.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('msg.total', { total }),
+          size: 'small',
+        }}
+      />
+    </>
+  );
+}

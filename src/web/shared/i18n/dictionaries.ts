@@ -1,0 +1,12 @@
+// Every screen's words, gathered into one resource per language.
+import * as audit from '../../modules/audit/i18n';
+import * as auth from '../../modules/auth/i18n';
+import * as home from '../../modules/home/i18n';
+import * as common from './common';
+
+const parts = [common, home, auth, audit];
+
+export const dictionaries = {
+  zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,
+  en: Object.assign({}, ...parts.map((p) => p.en)) as Record<string, unknown>,
+};

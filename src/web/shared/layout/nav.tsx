@@ -1,0 +1,66 @@
+import {
+  AuditOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, KeyOutlined,
+  SettingOutlined, ShopOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
+
+/** The side menu, by domain. `anyOf`: the item shows when the user holds one of these permissions. */
+export const navItems: NavItem[] = [
+  { key: 'home', label: 'nav.home', icon: <HomeOutlined />, path: '/' },
+  {
+    key: 'catalog', label: 'nav.catalog', icon: <ShoppingOutlined />,
+    children: [
+      { key: 'products', label: 'nav.products', icon: <ShoppingOutlined />, path: '/products', anyOf: ['catalog:read'] },
+      { key: 'categories', label: 'nav.categories', icon: <TagsOutlined />, path: '/categories', anyOf: ['catalog:read'] },
+    ],
+  },
+  {
+    key: 'partners', label: 'nav.partners', icon: <TeamOutlined />,
+    children: [
+      { key: 'customers', label: 'nav.customers', icon: <SolutionOutlined />, path: '/customers', anyOf: ['customers:read'] },
+      { key: 'suppliers', label: 'nav.suppliers', icon: <ShopOutlined />, path: '/suppliers', anyOf: ['suppliers:read'] },
+    ],
+  },
+  { key: 'warehouses', label: 'nav.warehouses', icon: <DatabaseOutlined />, path: '/warehouses', anyOf: ['warehouses:read'] },
+  { key: 'imports', label: 'nav.imports', icon: <CloudUploadOutlined />, path: '/imports', anyOf: ['catalog:write', 'customers:write', 'suppliers:write'] },
+  {
+    key: 'settings', label: 'nav.settings', icon: <SettingOutlined />,
+    children: [
+      { key: 'users', label: 'nav.users', icon: <UserOutlined />, path: '/settings/users', anyOf: ['users:manage'] },
+      { key: 'apiKeys', label: 'nav.apiKeys', icon: <KeyOutlined />, path: '/settings/api-keys', anyOf: ['apiKeys:manage'] },
+      { key: 'auditLog', label: 'nav.auditLog', icon: <AuditOutlined />, path: '/settings/audit-log', anyOf: ['audit:read'] },
+    ],
+  },
+];
+
+/** The menu without items the user may not open (and without groups left empty). */
+export function visibleNav(items: NavItem[], can: (p: string) => boolean): NavItem[] {
+  const out: NavItem[] = [];
+  for (const item of items) {
+    if (item.children) {
+      const children = visibleNav(item.children, can);
+      if (children.length) out.push({ ...item, children });
+    } else if (!item.anyOf || item.anyOf.some(can)) {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** The menu item whose path is the longest prefix of the current location. */
+export function activeNav(items: NavItem[], pathname: string): { key?: string; parent?: string } {
+  let best: { key?: string; parent?: string; len: number } = { len: -1 };
+  const walk = (list: NavItem[], parent?: string) => {
+    for (const item of list) {
+      if (item.children) walk(item.children, item.key);
+      else if (item.path) {
+        const hit = item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(item.path + '/');
+        if (hit && item.path.length > best.len) best = { key: item.key, parent, len: item.path.length };
+      }
+    }
+  };
+  walk(items);
+  return { key: best.key, parent: best.parent };
+}
