@@ -2,6 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { userRoutes } from './auth/users.routes.js';
+import { categoryRoutes, productRoutes } from './catalog/index.js';
+import { partnerRoutes } from './partners/index.js';
+import { warehouseRoutes } from './warehouses/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes];

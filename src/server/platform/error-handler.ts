@@ -7,7 +7,12 @@ import { pick, pickLocale, translate, zodIssueMessage, type Locale } from './i18
 /** Sends the standard `{error:{code,message,details}}` body. */
 export function sendError(reply: FastifyReply, locale: Locale, err: DomainError): FastifyReply {
   const status = statusByCode[err.code] ?? 400;
-  return reply.status(status).send({ error: { code: err.code, message: translate(err.code, locale, err.params), details: err.details } });
+  const details = Array.isArray(err.details) ? err.details.map((d) => localizeDetail(d, locale)) : err.details;
+  return reply.status(status).send({ error: { code: err.code, message: translate(err.code, locale, err.params), details } });
+}
+
+function localizeDetail(d: ErrorDetail, locale: Locale): ErrorDetail {
+  return typeof d.message === 'object' && d.message ? { ...d, message: locale === 'en' ? d.message.en : d.message.zh } : d;
 }
 
 function validationDetails(err: FastifyError, locale: Locale): ErrorDetail[] {
@@ -36,7 +41,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const kind = constraintKind(error);
     if (kind === 'unique') return sendError(reply, locale, new DomainError('CONFLICT'));
-    if (kind === 'foreign_key') return sendError(reply, locale, new DomainError('IN_USE', { entity: pick(locale, '记录', 'Record'), refs: pick(locale, '其他数据', 'other records') }));
+    if (kind === 'foreign_key') return sendError(reply, locale, new DomainError('IN_USE', { entity: { zh: '记录', en: 'Record' }, refs: { zh: '其他数据', en: 'other records' } }));
     const code = (error as FastifyError).code;
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
       return sendError(reply, locale, new DomainError('FILE_TOO_LARGE', { limit: `${Math.round(app.deps.config.maxUploadBytes / 1048576)} MB` }));

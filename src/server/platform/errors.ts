@@ -23,13 +23,16 @@ export type ErrorCode =
   | 'BARCODE_INVALID'
   | 'INTERNAL';
 
-export type ErrorDetail = { field?: string; message: string; row?: number; column?: string; [k: string]: unknown };
+/** Message parameters; a {zh,en} pair is rendered in the caller's language. */
+export type ErrorParams = Record<string, string | number | { zh: string; en: string }>;
+
+export type ErrorDetail = { field?: string; message: string | { zh: string; en: string }; row?: number; column?: string; [k: string]: unknown };
 
 /** The one error type services throw; the HTTP layer maps `code` to a status and a localized message. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: ErrorParams = {},
     readonly details: ErrorDetail[] | Record<string, unknown> | null = null,
   ) {
     super(code);

@@ -67,12 +67,13 @@ const messages: Record<string, [string, string]> = {
 };
 
 /** Localized message for an error code with {param} placeholders filled in. */
-export function translate(code: string, locale: Locale, params: Record<string, string | number> = {}): string {
+export function translate(code: string, locale: Locale, params: Record<string, string | number | { zh: string; en: string }> = {}): string {
   const pair = messages[code] ?? messages.INTERNAL;
   const template = pair[locale === 'en' ? 1 : 0];
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {
     const v = params[k];
     if (k === 'entity' && typeof v === 'string') return entityName(v, locale);
+    if (v && typeof v === 'object') return locale === 'en' ? v.en : v.zh;
     return v === undefined ? '' : String(v);
   });
 }

@@ -7,11 +7,11 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 
 /** Adds a case-insensitive "contains" search over the given columns (same on SQLite and PostgreSQL). */
-export function searchWhere<Q extends AnyQuery>(query: Q, q: string | undefined, columns: string[]): Q {
+export function searchWhere<Q extends AnyQuery>(query: Q, q: string | undefined, columns: string[], extra?: (eb: any) => any): Q {
   if (!q) return query;
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
   return query.where((eb: any) =>
-    eb.or(columns.map((c) => sql<boolean>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`)),
+    eb.or([...columns.map((c) => sql<boolean>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`), ...(extra ? [extra(eb)] : [])]),
   ) as Q;
 }
 

@@ -1,0 +1,3 @@
+export { warehouseRoutes } from './warehouse.routes.js';
+export { insertWarehouse, getWarehouse } from './warehouse.service.js';
+export { warehouseInput, type WarehouseInput } from './warehouse.schemas.js';
