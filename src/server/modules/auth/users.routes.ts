@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idParams, listQueryBase, pageOf } from '../../platform/http-schemas.js';
+import { EXPORT_LIMIT, sendExport } from '../../platform/export.js';
 import { sortHelp } from '../../platform/list.js';
 import * as keys from './api-keys.service.js';
 import { apiKeyView, createApiKeyBody, createdApiKey, createUserBody, roleEnum, updateUserBody, userView } from './auth.schemas.js';
@@ -20,6 +21,24 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: pageOf(userView), ...errorResponses },
     },
   }, async (req) => users.listUsers(db, req.query));
+
+  app.get('/api/v1/users/export', {
+    config: { access: 'users:manage' },
+    schema: {
+      tags, summary: 'Export users as .xlsx or .csv',
+      querystring: z.strictObject({ q: listQueryBase.q, sort: listQueryBase.sort, role: roleEnum.optional(), status: z.enum(['active', 'disabled']).optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      response: { ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const { items } = await users.listUsers(db, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+    return sendExport(reply, {
+      rows: items, format: req.query.format, locale: req.locale, name: req.locale === 'en' ? 'users' : '用户',
+      columns: [
+        { key: 'email', zh: '邮箱', en: 'Email', width: 28 }, { key: 'name', zh: '姓名', en: 'Name' }, { key: 'role', zh: '角色', en: 'Role' },
+        { key: 'status', zh: '状态', en: 'Status' }, { key: 'lastLoginAt', zh: '最近登录', en: 'Last sign-in', width: 24 }, { key: 'createdAt', zh: '创建时间', en: 'Created', width: 24 },
+      ],
+    });
+  });
 
   app.post('/api/v1/users', {
     config: { access: 'users:manage' },
