@@ -12,6 +12,7 @@ export type Config = Readonly<{
   sessionTtlHours: number;
   maxUploadBytes: number;
   loginRateLimit: number;
+  trustProxy: boolean;
   version: string;
 }>;
 
@@ -35,6 +36,7 @@ const envSchema = z.object({
   JXC_SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   JXC_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(10),
   JXC_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  JXC_TRUST_PROXY: boolish.default(false),
 });
 
 /** Thrown when an environment variable has a bad value; the message names each one. */
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     sessionTtlHours: e.JXC_SESSION_TTL_HOURS,
     maxUploadBytes: Math.round(e.JXC_MAX_UPLOAD_MB * 1024 * 1024),
     loginRateLimit: e.JXC_LOGIN_RATE_LIMIT,
+    trustProxy: e.JXC_TRUST_PROXY,
     version,
   });
 }
