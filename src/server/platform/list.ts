@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { DomainError } from './errors.js';
 
 export type ListArgs = { q?: string; page: number; pageSize: number; sort?: string };
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
@@ -17,7 +18,13 @@ export function searchWhere<Q extends AnyQuery>(query: Q, q: string | undefined,
 
 /** Applies `sort` ("name" or "-name") when the field is in `allowed` (field → column), else the default. */
 export function sortBy<Q extends AnyQuery>(query: Q, sort: string | undefined, allowed: Record<string, string>, fallback: string): Q {
-  const spec = sort && allowed[sort.replace(/^-/, '')] ? sort : fallback;
+  if (sort && !allowed[sort.replace(/^-/, '')]) {
+    const fields = Object.keys(allowed).join(', ');
+    throw new DomainError('VALIDATION_FAILED', { summary: `sort: ${sort}` }, [
+      { field: 'sort', in: 'querystring', message: { zh: `不能按「${sort}」排序，可选：${fields}`, en: `Cannot sort by "${sort}"; use one of ${fields}` } },
+    ]);
+  }
+  const spec = sort || fallback;
   const desc = spec.startsWith('-');
   const column = allowed[spec.replace(/^-/, '')];
   // A unique tie-breaker keeps pages stable.
