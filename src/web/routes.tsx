@@ -11,6 +11,10 @@ const HomePage = lazy(() => import('./modules/home/pages/HomePage'));
 const UsersPage = lazy(() => import('./modules/auth/pages/UsersPage'));
 const ApiKeysPage = lazy(() => import('./modules/auth/pages/ApiKeysPage'));
 const AuditLogPage = lazy(() => import('./modules/audit/pages/AuditLogPage'));
+const ProductListPage = lazy(() => import('./modules/catalog/pages/ProductListPage'));
+const ProductFormPage = lazy(() => import('./modules/catalog/pages/ProductFormPage'));
+const ProductDetailPage = lazy(() => import('./modules/catalog/pages/ProductDetailPage'));
+const CategoriesPage = lazy(() => import('./modules/catalog/pages/CategoriesPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -28,6 +32,11 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
+            <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
+            <Route path="products/new" element={guard(['catalog:write'], <ProductFormPage />)} />
+            <Route path="products/:id" element={guard(['catalog:read'], <ProductDetailPage />)} />
+            <Route path="products/:id/edit" element={guard(['catalog:write'], <ProductFormPage key="edit" />)} />
+            <Route path="categories" element={guard(['catalog:read'], <CategoriesPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />
             <Route path="settings/audit-log" element={guard(['audit:read'], <AuditLogPage />)} />

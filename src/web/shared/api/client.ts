@@ -89,7 +89,31 @@ export const api = {
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
 };
 
-/** A same-origin URL for file downloads (exports, templates), which the browser fetches with the session cookie. */
-export function downloadUrl(path: string, query?: Query): string {
-  return withQuery(`/api/v1${path}`, query);
+function filenameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(cd);
+  return plain ? plain[1] : fallback;
+}
+
+/**
+ * Downloads a file (exports, import templates). Fetched rather than linked so the file's headings
+ * follow the UI language (Accept-Language) and errors show as messages instead of a JSON page.
+ */
+export async function downloadFile(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
+  const res = await fetch(withQuery(`/api/v1${path}`, query), { headers: { 'Accept-Language': language }, credentials: 'same-origin' });
+  if (!res.ok) {
+    const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: unknown } } | null;
+    if (res.status === 401) onUnauthenticated();
+    throw new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? `HTTP ${res.status}`, data?.error?.details ?? null);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,8 +1,9 @@
-import { api, downloadUrl, type Page, type Query } from './client';
+import { api, type Page, type Query } from './client';
 
-/** The standard master-data endpoints under one path: list, get, create, update, delete, (de)activate, export. */
+/** The standard master-data endpoints under one path: list, get, create, update, delete, (de)activate. */
 export function resource<T, Input = Partial<T>>(path: string) {
   return {
+    path,
     list: (query: Query) => api.get<Page<T>>(path, query),
     get: (id: string) => api.get<T>(`${path}/${id}`),
     create: (input: Input) => api.post<T>(path, input),
@@ -10,7 +11,6 @@ export function resource<T, Input = Partial<T>>(path: string) {
     remove: (id: string) => api.del(`${path}/${id}`),
     deactivate: (id: string) => api.post<T>(`${path}/${id}/deactivate`),
     activate: (id: string) => api.post<T>(`${path}/${id}/activate`),
-    exportUrl: (format: 'xlsx' | 'csv', query: Query) => downloadUrl(`${path}/export`, { ...query, page: undefined, pageSize: undefined, format }),
   };
 }
 

@@ -1,10 +1,25 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Dropdown } from 'antd';
+import { App, Button, Dropdown } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadFile, type Query } from '../api/client';
+import { errorMessage } from '../lib/errors';
 
-/** 导出 ▾ → Excel or CSV of the list with its current filters (a plain download; the cookie carries the session). */
-export function ExportButton({ url }: { url: (format: 'xlsx' | 'csv') => string }) {
+/** 导出 ▾ → Excel or CSV of `<path>/export` with the list's current filters (not its page). */
+export function ExportButton({ path, query }: { path: string; query: Query }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async (format: 'xlsx' | 'csv') => {
+    setBusy(true);
+    try {
+      await downloadFile(`${path}/export`, { ...query, page: undefined, pageSize: undefined, format }, `export.${format}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Dropdown
       trigger={['click']}
@@ -13,12 +28,12 @@ export function ExportButton({ url }: { url: (format: 'xlsx' | 'csv') => string 
           { key: 'xlsx', label: t('action.exportXlsx') },
           { key: 'csv', label: t('action.exportCsv') },
         ],
-        onClick: ({ key }) => {
-          window.location.href = url(key as 'xlsx' | 'csv');
-        },
+        onClick: ({ key }) => void run(key as 'xlsx' | 'csv'),
       }}
     >
-      <Button icon={<DownloadOutlined />}>{t('action.export')}</Button>
+      <Button icon={<DownloadOutlined />} loading={busy} data-testid="export-button">
+        {t('action.export')}
+      </Button>
     </Dropdown>
   );
 }

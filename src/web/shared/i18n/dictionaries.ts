@@ -1,10 +1,11 @@
 // Every screen's words, gathered into one resource per language.
 import * as audit from '../../modules/audit/i18n';
 import * as auth from '../../modules/auth/i18n';
+import * as catalog from '../../modules/catalog/i18n';
 import * as home from '../../modules/home/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, audit];
+const parts = [common, home, auth, audit, catalog];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

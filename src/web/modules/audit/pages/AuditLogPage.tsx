@@ -3,6 +3,7 @@ import { DatePicker, Select, Tag, Typography, type TableColumnsType } from 'antd
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../shared/components/DataTable';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime } from '../../../shared/lib/format';
@@ -56,7 +57,7 @@ export default function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} />
+      <PageHeader title={t('audit.title')} extra={<ExportButton path="/audit-log" query={query} />} />
       <ListToolbar q={list.params.q} onSearch={(q) => list.update({ q })} placeholder={t('audit.searchPlaceholder')}>
         {select('entity', t('audit.allEntities'), auditEntities, 'entities')}
         {select('action', t('audit.allActions'), auditActions, 'actions', 120)}

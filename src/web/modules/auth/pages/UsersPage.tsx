@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../shared/auth/session';
 import { DataTable } from '../../../shared/components/DataTable';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { RowActions } from '../../../shared/components/RowActions';
@@ -70,16 +71,19 @@ export default function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(null);
-              setOpen(true);
-            }}
-          >
-            {t('users.add')}
-          </Button>
+          <>
+            <ExportButton path="/users" query={list.query} />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setEditing(null);
+                setOpen(true);
+              }}
+            >
+              {t('users.add')}
+            </Button>
+          </>
         }
       />
       <ListToolbar q={list.params.q} onSearch={(q) => list.update({ q })} placeholder={t('users.searchPlaceholder')}>
