@@ -15,6 +15,12 @@ const ProductListPage = lazy(() => import('./modules/catalog/pages/ProductListPa
 const ProductFormPage = lazy(() => import('./modules/catalog/pages/ProductFormPage'));
 const ProductDetailPage = lazy(() => import('./modules/catalog/pages/ProductDetailPage'));
 const CategoriesPage = lazy(() => import('./modules/catalog/pages/CategoriesPage'));
+const CustomerListPage = lazy(() => import('./modules/partners/pages/CustomerListPage'));
+const CustomerFormPage = lazy(() => import('./modules/partners/pages/CustomerFormPage'));
+const SupplierListPage = lazy(() => import('./modules/partners/pages/SupplierListPage'));
+const SupplierFormPage = lazy(() => import('./modules/partners/pages/SupplierFormPage'));
+const WarehouseListPage = lazy(() => import('./modules/warehouses/pages/WarehouseListPage'));
+const WarehouseFormPage = lazy(() => import('./modules/warehouses/pages/WarehouseFormPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -37,6 +43,15 @@ export function AppRoutes() {
             <Route path="products/:id" element={guard(['catalog:read'], <ProductDetailPage />)} />
             <Route path="products/:id/edit" element={guard(['catalog:write'], <ProductFormPage key="edit" />)} />
             <Route path="categories" element={guard(['catalog:read'], <CategoriesPage />)} />
+            <Route path="customers" element={guard(['customers:read'], <CustomerListPage />)} />
+            <Route path="customers/new" element={guard(['customers:write'], <CustomerFormPage />)} />
+            <Route path="customers/:id/edit" element={guard(['customers:write'], <CustomerFormPage key="edit" />)} />
+            <Route path="suppliers" element={guard(['suppliers:read'], <SupplierListPage />)} />
+            <Route path="suppliers/new" element={guard(['suppliers:write'], <SupplierFormPage />)} />
+            <Route path="suppliers/:id/edit" element={guard(['suppliers:write'], <SupplierFormPage key="edit" />)} />
+            <Route path="warehouses" element={guard(['warehouses:read'], <WarehouseListPage />)} />
+            <Route path="warehouses/new" element={guard(['warehouses:write'], <WarehouseFormPage />)} />
+            <Route path="warehouses/:id/edit" element={guard(['warehouses:write'], <WarehouseFormPage key="edit" />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />
             <Route path="settings/audit-log" element={guard(['audit:read'], <AuditLogPage />)} />

@@ -12,6 +12,7 @@ export type ListParams = { q: string; page: number; pageSize: number; sort: stri
 export function useListParams(filterKeys: readonly string[], defaults: { sort?: string; pageSize?: number } = {}) {
   const [sp, setSp] = useSearchParams();
   const key = filterKeys.join(',');
+  const { sort: defaultSort = '', pageSize: defaultPageSize = 20 } = defaults;
 
   const params = useMemo<ListParams>(() => {
     const filters: Record<string, string> = {};
@@ -22,11 +23,11 @@ export function useListParams(filterKeys: readonly string[], defaults: { sort?: 
     return {
       q: sp.get('q') ?? '',
       page: Math.max(1, Number(sp.get('page')) || 1),
-      pageSize: Number(sp.get('pageSize')) || defaults.pageSize || 20,
-      sort: sp.get('sort') ?? defaults.sort ?? '',
+      pageSize: Number(sp.get('pageSize')) || defaultPageSize,
+      sort: sp.get('sort') ?? defaultSort,
       filters,
     };
-  }, [sp, key, defaults.sort, defaults.pageSize]);
+  }, [sp, key, defaultSort, defaultPageSize]);
 
   /** Changes some parameters; any change other than the page goes back to page 1. */
   const update = useCallback(
