@@ -41,7 +41,7 @@ export const customerInput = z.strictObject({
 });
 export type CustomerInput = z.infer<typeof customerInput>;
 export const customerPatch = z.strictObject(
-  Object.fromEntries(Object.entries(customerInput.shape).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+  Object.fromEntries(Object.entries(customerInput.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : (v as z.ZodType)).optional()])) as {
     [K in keyof typeof customerInput.shape]: z.ZodOptional<(typeof customerInput.shape)[K]>;
   },
 );
@@ -98,7 +98,7 @@ export const supplierInput = z.strictObject({
 });
 export type SupplierInput = z.infer<typeof supplierInput>;
 export const supplierPatch = z.strictObject(
-  Object.fromEntries(Object.entries(supplierInput.shape).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+  Object.fromEntries(Object.entries(supplierInput.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : (v as z.ZodType)).optional()])) as {
     [K in keyof typeof supplierInput.shape]: z.ZodOptional<(typeof supplierInput.shape)[K]>;
   },
 );

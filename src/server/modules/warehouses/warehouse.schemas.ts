@@ -20,7 +20,7 @@ export const warehouseInput = z.strictObject({
 });
 export type WarehouseInput = z.infer<typeof warehouseInput>;
 export const warehousePatch = z.strictObject(
-  Object.fromEntries(Object.entries(warehouseInput.shape).map(([k, v]) => [k, (v as z.ZodType).optional()])) as {
+  Object.fromEntries(Object.entries(warehouseInput.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? v.unwrap() : (v as z.ZodType)).optional()])) as {
     [K in keyof typeof warehouseInput.shape]: z.ZodOptional<(typeof warehouseInput.shape)[K]>;
   },
 );
