@@ -21,6 +21,7 @@ const SupplierListPage = lazy(() => import('./modules/partners/pages/SupplierLis
 const SupplierFormPage = lazy(() => import('./modules/partners/pages/SupplierFormPage'));
 const WarehouseListPage = lazy(() => import('./modules/warehouses/pages/WarehouseListPage'));
 const WarehouseFormPage = lazy(() => import('./modules/warehouses/pages/WarehouseFormPage'));
+const ImportPage = lazy(() => import('./modules/imports/pages/ImportPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -52,6 +53,7 @@ export function AppRoutes() {
             <Route path="warehouses" element={guard(['warehouses:read'], <WarehouseListPage />)} />
             <Route path="warehouses/new" element={guard(['warehouses:write'], <WarehouseFormPage />)} />
             <Route path="warehouses/:id/edit" element={guard(['warehouses:write'], <WarehouseFormPage key="edit" />)} />
+            <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />
             <Route path="settings/audit-log" element={guard(['audit:read'], <AuditLogPage />)} />

@@ -18,6 +18,15 @@ export const zh = {
     after: '修改后',
     onlyChanged: '只看变更字段',
     noDiff: '没有记录修改前后的内容',
+    fields: {
+      id: 'ID', code: '编码', name: '名称', sku: '商品编码', spec: '规格', model: '型号', brand: '品牌', categoryId: '类别 ID',
+      categoryName: '类别', baseUnit: '基本单位', units: '辅助单位', barcodes: '条码', listPrice: '零售价（分）',
+      wholesalePrice: '批发价（分）', costPrice: '成本价（分）', taxRate: '税率', attributes: '属性', notes: '备注', status: '状态',
+      createdAt: '创建时间', updatedAt: '更新时间', phone: '电话', email: '邮箱', address: '地址', tags: '标签', contacts: '联系人',
+      addresses: '地址', priceTier: '价格等级', creditLimit: '信用额度（分）', paymentTermsDays: '账期（天）', leadTimeDays: '供货周期（天）',
+      moq: '最小起订量', products: '供货商品', manager: '负责人', isDefault: '默认', bins: '库位', parentId: '上级 ID', sortOrder: '排序',
+      role: '角色', locale: '语言', lastLoginAt: '最近登录', keyPrefix: '密钥前缀', revokedAt: '吊销时间', lastUsedAt: '最近使用',
+    },
     actorTypes: { user: '用户', api_key: 'API 密钥', system: '系统' },
     actions: {
       create: '新增', update: '修改', delete: '删除', deactivate: '停用', activate: '启用',
@@ -50,6 +59,15 @@ export const en: typeof zh = {
     after: 'After',
     onlyChanged: 'Changed fields only',
     noDiff: 'No before/after content was recorded',
+    fields: {
+      id: 'ID', code: 'Code', name: 'Name', sku: 'SKU', spec: 'Spec', model: 'Model', brand: 'Brand', categoryId: 'Category ID',
+      categoryName: 'Category', baseUnit: 'Base unit', units: 'Pack units', barcodes: 'Barcodes', listPrice: 'Retail price (fen)',
+      wholesalePrice: 'Wholesale price (fen)', costPrice: 'Cost price (fen)', taxRate: 'Tax rate', attributes: 'Attributes', notes: 'Notes', status: 'Status',
+      createdAt: 'Created', updatedAt: 'Updated', phone: 'Phone', email: 'Email', address: 'Address', tags: 'Tags', contacts: 'Contacts',
+      addresses: 'Addresses', priceTier: 'Price tier', creditLimit: 'Credit limit (fen)', paymentTermsDays: 'Payment terms (days)', leadTimeDays: 'Lead time (days)',
+      moq: 'Minimum order qty', products: 'Products supplied', manager: 'Manager', isDefault: 'Default', bins: 'Bins', parentId: 'Parent ID', sortOrder: 'Order',
+      role: 'Role', locale: 'Language', lastLoginAt: 'Last sign-in', keyPrefix: 'Key prefix', revokedAt: 'Revoked', lastUsedAt: 'Last used',
+    },
     actorTypes: { user: 'User', api_key: 'API key', system: 'System' },
     actions: {
       create: 'Created', update: 'Updated', delete: 'Deleted', deactivate: 'Deactivated', activate: 'Activated',

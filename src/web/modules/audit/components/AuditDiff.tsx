@@ -49,7 +49,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
         dataSource={data}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: t('audit.field'), dataIndex: 'field', width: 160, render: (v: string) => <code>{v}</code> },
+          { title: t('audit.field'), dataIndex: 'field', width: 160, render: (v: string) => t(`audit.fields.${v}`, { defaultValue: v }) },
           ...(before ? [{ title: t('audit.before'), dataIndex: 'before', render: (v: string, r: Row) => cell(v, r, 'before') }] : []),
           ...(after ? [{ title: t('audit.after'), dataIndex: 'after', render: (v: string, r: Row) => cell(v, r, 'after') }] : []),
         ]}
