@@ -3,8 +3,9 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { userRoutes } from './auth/users.routes.js';
 import { categoryRoutes, productRoutes } from './catalog/index.js';
+import { importRoutes } from './imports/index.js';
 import { partnerRoutes } from './partners/index.js';
 import { warehouseRoutes } from './warehouses/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes];

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/platform/access.js';
+import { createTestApp, dialectLabel, type Json, type TestApp, type TestClient } from '../support/index.js';
+
+// The shared Northwind CSVs, read in place (never copied into the repository).
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const northwind = path.resolve(repoRoot, '../shared/datasets/northwind');
+const file = (name: string) => readFileSync(path.join(northwind, `${name}.csv`));
+
+/** An independent RFC 4180 reader for the expectations (the import has its own). */
+function records(text: string): Record<string, string>[] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (quoted || (ch !== ',' && ch !== '\n')) cell += ch;
+    else {
+      rows.at(-1)!.push(cell.replace(/\r$/, ''));
+      cell = '';
+      if (ch === '\n') rows.push([]);
+    }
+  }
+  if (cell !== '') rows.at(-1)!.push(cell);
+  const [head, ...body] = rows.filter((r) => r.length > 1);
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+const csv = (name: string) => records(file(name).toString('utf8'));
+
+async function upload(t: TestApp, c: TestClient, url: string, name: string, content: Buffer, mapping: object, mode = 'create') {
+  const boundary = `----jxc${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\n${mode}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${JSON.stringify(mapping)}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await t.app.inject({
+    method: 'POST', url, payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: `${SESSION_COOKIE}=${c.cookie}`, [CSRF_HEADER]: c.csrfToken!, 'accept-language': 'en' },
+  });
+  return { status: res.statusCode, body: res.json() as Json };
+}
+
+const mappings = {
+  suppliers: { code: 'SupplierID', name: 'CompanyName', contactName: 'ContactName', phone: 'Phone', address: ['Address', 'City', 'Region', 'PostalCode', 'Country'] },
+  products: { sku: 'ProductID', name: 'ProductName', spec: 'QuantityPerUnit', listPrice: 'UnitPrice' },
+  customers: { code: 'CustomerID', name: 'CompanyName', contactName: 'ContactName', phone: 'Phone', address: 'Address', city: 'City', province: 'Region', postalCode: 'PostalCode', country: 'Country' },
+};
+
+describe(`imports: the Northwind sample data through the import API ${dialectLabel}`, () => {
+  let t: TestApp;
+  let admin: TestClient;
+  const all = async (entity: string) => (await admin.get(`/api/v1/${entity}`, { query: { pageSize: 500 } })).body;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.setupAdmin();
+  });
+  afterAll(() => t.close());
+
+  it.each(['suppliers', 'products', 'customers'] as const)('%s: preview is clean, commit creates one record per CSV row', async (entity) => {
+    const expected = csv(entity).length;
+    expect(expected).toBeGreaterThan(20);
+    const preview = await upload(t, admin, `/api/v1/imports/${entity}/preview`, `${entity}.csv`, file(entity), mappings[entity]);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ errors: [], totalRows: expected, validRows: expected, toCreate: expected, toUpdate: 0 });
+    const commit = await upload(t, admin, `/api/v1/imports/${entity}/commit`, `${entity}.csv`, file(entity), mappings[entity]);
+    expect(commit.body).toEqual({ created: expected, updated: 0 });
+    expect((await all(entity)).total).toBe(expected);
+  });
+
+  it('products keep names, pack text and prices to the fen', async () => {
+    const items: Json[] = (await all('products')).items;
+    const bySku = new Map(items.map((p) => [p.sku, p]));
+    for (const row of csv('products')) {
+      const p = bySku.get(row.ProductID);
+      expect(p, row.ProductID).toMatchObject({ name: row.ProductName, spec: row.QuantityPerUnit, listPrice: Math.round(Number(row.UnitPrice) * 100) });
+    }
+    expect(bySku.get('1')).toMatchObject({ name: 'Chai', listPrice: 1800, spec: '10 boxes x 20 bags' });
+    expect(bySku.get('20')).toMatchObject({ name: "Sir Rodney's Marmalade", listPrice: 8100 });
+    expect(bySku.get('38')).toMatchObject({ name: 'Côte de Blaye', listPrice: 26350 });
+  });
+
+  it('customers and suppliers keep Unicode text, contacts and addresses', async () => {
+    const customers: Json[] = (await all('customers')).items;
+    const ana = customers.find((c) => c.code === 'ANATR');
+    expect(ana).toMatchObject({
+      name: 'Ana Trujillo Emparedados y helados', phone: '(5) 555-4729', contacts: [{ name: 'Ana Trujillo' }],
+      addresses: [{ address: 'Avda. de la Constitución 2222', city: 'México D.F.', postalCode: '05021', country: 'Mexico', isDefault: true }],
+    });
+    for (const row of csv('customers')) {
+      const c = customers.find((x) => x.code === row.CustomerID);
+      expect(c, row.CustomerID).toMatchObject({ name: row.CompanyName, addresses: [{ address: row.Address, city: row.City }] });
+    }
+    const supplier = (await all('suppliers')).items.find((s: Json) => s.code === '2');
+    expect(supplier).toMatchObject({ name: 'New Orleans Cajun Delights', contacts: [{ name: 'Shelley Burke' }], address: 'P.O. Box 78934, New Orleans, LA, 70117, USA' });
+  });
+
+  it('importing the products again: create mode refuses every row, upsert updates them all', async () => {
+    const rows = csv('products').length;
+    const refused = await upload(t, admin, '/api/v1/imports/products/commit', 'products.csv', file('products'), mappings.products);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details).toHaveLength(rows);
+    expect(refused.body.error.details[0]).toMatchObject({ row: 2, column: 'ProductID', field: 'sku' });
+    const upserted = await upload(t, admin, '/api/v1/imports/products/commit', 'products.csv', file('products'), mappings.products, 'upsert');
+    expect(upserted.body).toEqual({ created: 0, updated: rows });
+    expect((await all('products')).total).toBe(rows);
+  });
+});
