@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Table, type TableProps } from 'antd';
+import { Alert, Grid, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/client';
 import { errorMessage } from '../lib/errors';
@@ -11,8 +11,9 @@ type Props<T> = Omit<TableProps<T>, 'dataSource' | 'pagination' | 'onChange' | '
 };
 
 /** A server-paged, server-sorted table that scrolls sideways on narrow screens. */
-export function DataTable<T extends object>({ result, list, ...rest }: Props<T>) {
+export function DataTable<T extends object>({ result, list, columns, ...rest }: Props<T>) {
   const { t } = useTranslation();
+  const cols = useUnpinnedOnPhones(columns);
   const data = result.data;
   return (
     <>
@@ -22,6 +23,7 @@ export function DataTable<T extends object>({ result, list, ...rest }: Props<T>)
         size="middle"
         scroll={{ x: 'max-content' }}
         {...rest}
+        columns={cols}
         dataSource={data?.items ?? []}
         loading={result.isFetching}
         onChange={list.onTableChange as TableProps<T>['onChange']}
@@ -37,4 +39,10 @@ export function DataTable<T extends object>({ result, list, ...rest }: Props<T>)
       />
     </>
   );
+}
+
+/** On phones a pinned column would cover most of the row: let every column scroll. */
+export function useUnpinnedOnPhones<C extends { fixed?: unknown }>(columns: C[] | undefined): C[] | undefined {
+  const phone = Grid.useBreakpoint().md === false;
+  return phone && columns ? columns.map((c) => ({ ...c, fixed: undefined })) : columns;
 }

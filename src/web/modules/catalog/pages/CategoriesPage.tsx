@@ -4,6 +4,7 @@ import { Alert, Button, Select, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../shared/auth/session';
+import { useUnpinnedOnPhones } from '../../../shared/components/DataTable';
 import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { RowActions, useStatusActions } from '../../../shared/components/RowActions';
@@ -91,7 +92,7 @@ export default function CategoriesPage() {
         rowKey="id"
         size="middle"
         loading={result.isFetching}
-        columns={columns}
+        columns={useUnpinnedOnPhones(columns)}
         dataSource={tree}
         pagination={false}
         scroll={{ x: 'max-content' }}

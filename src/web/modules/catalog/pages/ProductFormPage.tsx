@@ -42,7 +42,7 @@ export default function ProductFormPage() {
   const navigate = useNavigate();
   const { form, save, loading, initialValues } = useRecordForm<Product, Values, ProductInput>({
     id, queryKey: 'products', get: products.get, create: products.create, update: products.update, toValues, toInput,
-    initialValues: { baseUnit: '个', taxRate: 13, units: [], barcodes: [], attributes: [], listPrice: null, costPrice: null, wholesalePrice: null },
+    initialValues: { baseUnit: t('products.defaultBaseUnit'), taxRate: 13, units: [], barcodes: [], attributes: [], listPrice: null, costPrice: null, wholesalePrice: null },
     onSaved: (p) => navigate(`/products/${p.id}`, { replace: true }),
   });
   const req = (key: string) => ({ required: true, whitespace: true, message: t('msg.required', { field: t(key) }) });

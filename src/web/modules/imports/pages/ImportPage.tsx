@@ -56,6 +56,8 @@ export default function ImportPage() {
         current={step}
         status={result ? 'finish' : preview && preview.errors.length ? 'error' : 'process'}
         size="small"
+        responsive={false}
+        titlePlacement="vertical"
         style={{ marginBottom: 16 }}
         items={[{ title: t('imports.stepChoose') }, { title: t('imports.stepUpload') }, { title: t('imports.stepCheck') }, { title: t('imports.stepDone') }]}
       />
