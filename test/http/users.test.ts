@@ -41,7 +41,7 @@ describe(`users ${dialectLabel}`, () => {
     await admin.post('/api/v1/users', { email: 'dup@test.jxc', name: 'a', password: TEST_PASSWORD, role: 'viewer' });
     const res = await admin.post('/api/v1/users', { email: 'DUP@test.jxc', name: 'b', password: TEST_PASSWORD, role: 'viewer' }, { headers: { 'accept-language': 'en' } });
     expectError(res, 409, 'DUPLICATE');
-    expect(res.body.error.details).toEqual([{ field: 'email', message: 'duplicate' }]);
+    expect(res.body.error.details).toEqual([{ field: 'email', message: 'A user with this email exists' }]);
     expect(res.body.error.message).toContain('dup@test.jxc');
   });
 

@@ -29,6 +29,8 @@ function validationDetails(err: FastifyError, locale: Locale): ErrorDetail[] {
   });
 }
 
+const formatBytes = (n: number) => (n >= 1048576 ? `${+(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
 /** Installs the error handler and the 404 handler for API routes. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
@@ -43,8 +45,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (kind === 'unique') return sendError(reply, locale, new DomainError('CONFLICT'));
     if (kind === 'foreign_key') return sendError(reply, locale, new DomainError('IN_USE', { entity: { zh: '记录', en: 'Record' }, refs: { zh: '其他数据', en: 'other records' } }));
     const code = (error as FastifyError).code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT') {
-      return sendError(reply, locale, new DomainError('FILE_TOO_LARGE', { limit: `${Math.round(app.deps.config.maxUploadBytes / 1048576)} MB` }));
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') {
+      return sendError(reply, locale, new DomainError('FILE_TOO_LARGE', { limit: formatBytes(app.deps.config.maxUploadBytes) }));
+    }
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
+      const summary = pick(locale, '表单字段或文件过多（每次只能上传一个文件）', 'Too many form fields or files (upload one file at a time)');
+      return sendError(reply, locale, new DomainError('VALIDATION_FAILED', { summary }, [{ field: 'file', message: summary }]));
     }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
       return sendError(reply, locale, new DomainError('UNSUPPORTED_MEDIA_TYPE', { type: String(req.headers['content-type'] ?? '') }));

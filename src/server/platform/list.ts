@@ -10,10 +10,18 @@ type AnyQuery = SelectQueryBuilder<any, any, any>;
 /** Adds a case-insensitive "contains" search over the given columns (same on SQLite and PostgreSQL). */
 export function searchWhere<Q extends AnyQuery>(query: Q, q: string | undefined, columns: string[], extra?: (eb: any) => any): Q {
   if (!q) return query;
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const pattern = `%${likeEscape(q)}%`;
   return query.where((eb: any) =>
     eb.or([...columns.map((c) => sql<boolean>`lower(coalesce(${sql.ref(c)}, '')) like ${pattern} escape '\\'`), ...(extra ? [extra(eb)] : [])]),
   ) as Q;
+}
+
+const likeEscape = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c);
+
+/** Rows whose JSON string-array column contains `tag` (case-insensitive, exact element). */
+export function whereTag<Q extends AnyQuery>(query: Q, column: string, tag: string): Q {
+  const pattern = `%${likeEscape(JSON.stringify(tag))}%`;
+  return query.where(sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`) as Q;
 }
 
 /** Applies `sort` ("name" or "-name") when the field is in `allowed` (field → column), else the default. */

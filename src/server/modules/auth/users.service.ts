@@ -34,7 +34,7 @@ export async function createUser(db: Db, actor: Actor, input: { email: string; n
   const id = newId();
   await db.transaction().execute(async (trx) => {
     if (await repo.findUserByEmail(trx, input.email)) {
-      throw new DomainError('DUPLICATE', { entity: 'user', field: 'email', value: input.email }, [{ field: 'email', message: 'duplicate' }]);
+      throw new DomainError('DUPLICATE', { entity: 'user', field: 'email', value: input.email }, [{ field: 'email', message: { zh: '该邮箱已有用户', en: 'A user with this email exists' } }]);
     }
     const now = nowIso();
     const row = { id, email: input.email, name: input.name, passwordHash, role: input.role, status: 'active', locale: input.locale ?? null, lastLoginAt: null, createdAt: now, updatedAt: now };

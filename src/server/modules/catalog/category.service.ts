@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { searchWhere } from '../../platform/list.js';
 import type { CategoryInput, CategoryView } from './category.schemas.js';
 
 const selectCategories = (db: DbOrTx) =>
@@ -18,7 +19,7 @@ const view = (r: Omit<CategoryView, 'productCount'> & { productCount: unknown })
 export async function listCategories(db: Db, f: { status?: string; q?: string }) {
   let q = selectCategories(db);
   if (f.status) q = q.where('c.status', '=', f.status);
-  if (f.q) q = q.where((eb) => eb.or([eb('c.name', 'like', `%${f.q}%`), eb('c.code', 'like', `%${f.q}%`)]));
+  q = searchWhere(q, f.q, ['c.name', 'c.code']);
   const rows = await q.orderBy('c.sortOrder').orderBy('c.name').execute();
   return { items: rows.map(view) };
 }
@@ -34,7 +35,7 @@ async function assertCodeFree(trx: DbOrTx, code: string | null | undefined, exce
   if (!code) return;
   let q = trx.selectFrom('categories').select('id').where('code', '=', code);
   if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) throw new DomainError('DUPLICATE', { entity: 'category', field: 'code', value: code }, [{ field: 'code', message: 'duplicate' }]);
+  if (await q.executeTakeFirst()) throw new DomainError('DUPLICATE', { entity: 'category', field: 'code', value: code }, [{ field: 'code', message: { zh: '类别编号已存在', en: 'Category code already exists' } }]);
 }
 
 async function assertParent(trx: DbOrTx, parentId: string | null | undefined, selfId?: string) {
@@ -42,10 +43,10 @@ async function assertParent(trx: DbOrTx, parentId: string | null | undefined, se
   // Walk up from the new parent; meeting ourselves would make a cycle.
   let cursor: string | null = parentId;
   for (let depth = 0; cursor && depth < 100; depth++) {
-    if (cursor === selfId) throw new DomainError('CATEGORY_CYCLE', {}, [{ field: 'parentId', message: 'cycle' }]);
+    if (cursor === selfId) throw new DomainError('CATEGORY_CYCLE', {}, [{ field: 'parentId', message: { zh: '上级类别不能是自己或下级', en: 'Cannot be its own ancestor' } }]);
     const row: { parentId: string | null } | undefined = await trx.selectFrom('categories').select('parentId').where('id', '=', cursor).executeTakeFirst();
     if (!row) {
-      if (cursor === parentId) throw new DomainError('NOT_FOUND', { entity: 'category' }, [{ field: 'parentId', message: 'not found' }]);
+      if (cursor === parentId) throw new DomainError('NOT_FOUND', { entity: 'category' }, [{ field: 'parentId', message: { zh: '上级类别不存在', en: 'No such parent category' } }]);
       break;
     }
     cursor = row.parentId;

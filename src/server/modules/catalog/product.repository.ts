@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/create-db.js';
+import { inChunks } from '../../platform/batch.js';
 
 /** Products joined with their category name. */
 export const selectProducts = (db: DbOrTx) =>
@@ -14,15 +15,15 @@ export type ProductBaseRow = Awaited<ReturnType<ReturnType<typeof selectProducts
 
 /** Pack units of the given products. */
 export const unitsOf = (db: DbOrTx, productIds: string[]) =>
-  productIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('productUnits').select(['id', 'productId', 'name', 'factor']).where('productId', 'in', productIds).orderBy('sortOrder').orderBy('factor').execute();
+  inChunks(productIds, (ids) =>
+    db.selectFrom('productUnits').select(['id', 'productId', 'name', 'factor']).where('productId', 'in', ids).orderBy('sortOrder').orderBy('factor').execute(),
+  );
 
 /** Barcodes of the given products. */
 export const barcodesOf = (db: DbOrTx, productIds: string[]) =>
-  productIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('productBarcodes').select(['id', 'productId', 'unitId', 'barcode']).where('productId', 'in', productIds).orderBy('barcode').execute();
+  inChunks(productIds, (ids) =>
+    db.selectFrom('productBarcodes').select(['id', 'productId', 'unitId', 'barcode']).where('productId', 'in', ids).orderBy('barcode').execute(),
+  );
 
 /** Which of these barcodes belong to a product other than `exceptProductId`. */
 export const barcodesTaken = (db: DbOrTx, barcodes: string[], exceptProductId?: string) => {

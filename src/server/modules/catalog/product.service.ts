@@ -1,6 +1,7 @@
 import type { Db, DbOrTx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
+import { groupBy } from '../../platform/batch.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -14,15 +15,15 @@ export const productSorts = { sku: 'p.sku', name: 'p.name', brand: 'p.brand', li
 /** Attaches units and barcodes to product rows (two queries for the whole page). */
 async function withDetails(db: DbOrTx, rows: repo.ProductBaseRow[]): Promise<ProductView[]> {
   const ids = rows.map((r) => r.id);
-  const [units, barcodes] = await Promise.all([repo.unitsOf(db, ids), repo.barcodesOf(db, ids)]);
+  const units = groupBy(await repo.unitsOf(db, ids), (u) => u.productId);
+  const barcodes = groupBy(await repo.barcodesOf(db, ids), (b) => b.productId);
   return rows.map((r) => {
-    const own = units.filter((u) => u.productId === r.id).map((u) => ({ id: u.id, name: u.name, factor: u.factor }));
+    const own = (units.get(r.id) ?? []).map((u) => ({ id: u.id, name: u.name, factor: u.factor }));
     return {
       ...r,
       attributes: JSON.parse(r.attributes) as ProductView['attributes'],
       units: own,
-      barcodes: barcodes
-        .filter((b) => b.productId === r.id)
+      barcodes: (barcodes.get(r.id) ?? [])
         .map((b) => ({ id: b.id, barcode: b.barcode, unitId: b.unitId, unitName: own.find((u) => u.id === b.unitId)?.name ?? r.baseUnit })),
     };
   });

@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { paginate, searchWhere, sortBy, type ListArgs, type Page } from '../../platform/list.js';
+import { paginate, searchWhere, sortBy, whereTag, type ListArgs, type Page } from '../../platform/list.js';
 import type { CustomerInput, CustomerView } from './partner.schemas.js';
 
 export const customerSorts = { code: 'code', name: 'name', creditLimit: 'creditLimit', createdAt: 'createdAt', updatedAt: 'updatedAt', status: 'status' };
@@ -36,7 +36,7 @@ export async function listCustomers(db: Db, f: ListArgs & { status?: string; pri
   q = searchWhere(q, f.q, ['code', 'name', 'phone', 'email', 'contacts']);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.priceTier) q = q.where('priceTier', '=', f.priceTier);
-  if (f.tag) q = q.where('tags', 'like', `%${JSON.stringify(f.tag)}%`);
+  if (f.tag) q = whereTag(q, 'tags', f.tag);
   const page = await paginate(q, sortBy(q, f.sort, customerSorts, 'code'), f);
   return { ...page, items: page.items.map(toView) };
 }

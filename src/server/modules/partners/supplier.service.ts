@@ -2,32 +2,32 @@ import type { Db, DbOrTx } from '../../db/create-db.js';
 import type { SupplierRow } from '../../db/schema.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
+import { groupBy, inChunks } from '../../platform/batch.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { paginate, searchWhere, sortBy, type ListArgs, type Page } from '../../platform/list.js';
+import { paginate, searchWhere, sortBy, whereTag, type ListArgs, type Page } from '../../platform/list.js';
 import type { SupplierInput, SupplierView } from './partner.schemas.js';
 
 export const supplierSorts = { code: 'code', name: 'name', leadTimeDays: 'leadTimeDays', createdAt: 'createdAt', updatedAt: 'updatedAt', status: 'status' };
 
 async function productsOf(db: DbOrTx, supplierIds: string[]) {
-  if (supplierIds.length === 0) return [];
-  return db
+  return inChunks(supplierIds, (chunk) => db
     .selectFrom('supplierProducts as sp')
     .innerJoin('products as p', 'p.id', 'sp.productId')
     .select(['sp.id', 'sp.supplierId', 'sp.productId', 'p.sku', 'p.name as productName', 'sp.supplierSku', 'sp.price', 'sp.moq', 'sp.leadTimeDays'])
-    .where('sp.supplierId', 'in', supplierIds)
+    .where('sp.supplierId', 'in', chunk)
     .orderBy('p.sku')
-    .execute();
+    .execute());
 }
 
 async function toViews(db: DbOrTx, rows: SupplierRow[]): Promise<SupplierView[]> {
-  const products = await productsOf(db, rows.map((r) => r.id));
+  const products = groupBy(await productsOf(db, rows.map((r) => r.id)), (p) => p.supplierId);
   return rows.map((r) => ({
     ...r,
     tags: JSON.parse(r.tags),
     contacts: JSON.parse(r.contacts),
-    products: products.filter((p) => p.supplierId === r.id).map(({ supplierId: _s, ...p }) => p),
+    products: (products.get(r.id) ?? []).map(({ supplierId: _s, ...p }) => p),
   }));
 }
 
@@ -36,7 +36,7 @@ export async function listSuppliers(db: Db, f: ListArgs & { status?: string; tag
   let q = db.selectFrom('suppliers').selectAll();
   q = searchWhere(q, f.q, ['code', 'name', 'phone', 'email', 'contacts']);
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.tag) q = q.where('tags', 'like', `%${JSON.stringify(f.tag)}%`);
+  if (f.tag) q = whereTag(q, 'tags', f.tag);
   if (f.productId) q = q.where('id', 'in', db.selectFrom('supplierProducts').select('supplierId').where('productId', '=', f.productId));
   const page = await paginate(q, sortBy(q, f.sort, supplierSorts, 'code'), f);
   return { ...page, items: await toViews(db, page.items) };

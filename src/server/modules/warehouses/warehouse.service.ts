@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from '../../db/create-db.js';
 import type { WarehouseRow } from '../../db/schema.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
+import { groupBy, inChunks } from '../../platform/batch.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -12,10 +13,11 @@ export const warehouseSorts = { code: 'code', name: 'name', createdAt: 'createdA
 
 async function toViews(db: DbOrTx, rows: WarehouseRow[]): Promise<WarehouseView[]> {
   const ids = rows.map((r) => r.id);
-  const bins = ids.length
-    ? await db.selectFrom('bins').select(['id', 'warehouseId', 'code', 'zone', 'sortOrder', 'status']).where('warehouseId', 'in', ids).orderBy('sortOrder').orderBy('code').execute()
-    : [];
-  return rows.map((r) => ({ ...r, isDefault: Boolean(r.isDefault), bins: bins.filter((b) => b.warehouseId === r.id).map(({ warehouseId: _w, ...b }) => b) }));
+  const bins = groupBy(
+    await inChunks(ids, (chunk) => db.selectFrom('bins').select(['id', 'warehouseId', 'code', 'zone', 'sortOrder', 'status']).where('warehouseId', 'in', chunk).orderBy('sortOrder').orderBy('code').execute()),
+    (b) => b.warehouseId,
+  );
+  return rows.map((r) => ({ ...r, isDefault: Boolean(r.isDefault), bins: (bins.get(r.id) ?? []).map(({ warehouseId: _w, ...b }) => b) }));
 }
 
 /** Warehouses with their bins. */
