@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/server/db/create-db.js';
-import { dialect } from '../support/index.js';
+import { createTestDatabase, dialectLabel, type TestDatabase } from '../support/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 type Run = { code: number; stdout: string; stderr: string };
@@ -20,15 +20,19 @@ function run(script: string, env: Record<string, string>): Promise<Run> {
   });
 }
 
-// The CLIs are the same on both databases; one SQLite run covers them.
-describe.skipIf(dialect !== 'sqlite')('CLI: npm run migrate, npm run demo', { timeout: 60_000 }, () => {
+describe(`CLI: npm run migrate, npm run demo ${dialectLabel}`, { timeout: 60_000 }, () => {
   let dir: string;
   let url: string;
-  beforeAll(() => {
+  let database: TestDatabase;
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jxc-cli-'));
-    url = `sqlite:${join(dir, 'demo.sqlite')}`;
+    database = await createTestDatabase();
+    url = database.url;
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
+  });
 
   it('migrate runs the migrations once, then has nothing to do', async () => {
     const first = await run('src/server/cli/migrate.ts', { DATABASE_URL: url });
