@@ -1,24 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/platform/access.js';
+import { SESSION_COOKIE } from '../../src/server/platform/access.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp, type TestClient } from '../support/index.js';
-
-/** POSTs a multipart form (file + text fields) as this client. */
-async function upload(t: TestApp, c: TestClient, url: string, file: { name: string; content: string | Buffer }, fields: Record<string, string> = {}, lang = 'zh-CN') {
-  const boundary = `----jxc${Math.random().toString(16).slice(2)}`;
-  const part = (head: string, body: string | Buffer) => [Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')];
-  const payload = Buffer.concat([
-    ...Object.entries(fields).flatMap(([k, v]) => part(`Content-Disposition: form-data; name="${k}"`, v)),
-    ...part(`Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream`, file.content),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': lang };
-  if (c.cookie) headers.cookie = `${SESSION_COOKIE}=${c.cookie}`;
-  if (c.csrfToken) headers[CSRF_HEADER] = c.csrfToken;
-  if (c.bearer) headers.authorization = `Bearer ${c.bearer}`;
-  const res = await t.app.inject({ method: 'POST', url, headers, payload });
-  return { status: res.statusCode, body: res.json() as Json };
-}
 
 /** GETs a template as raw bytes. */
 async function template(t: TestApp, c: TestClient, entity: string, format: string, lang: string) {
@@ -59,7 +42,7 @@ describe(`imports: templates, customers, suppliers, permissions ${dialectLabel}`
       expect(help.getRow(2).getCell(1).value).toBe(headers[0]);
       expect(help.getRow(headers.length + 1).getCell(1).value).toBe(headers.at(-1));
 
-      const preview = await upload(t, admin, `/api/v1/imports/${entity}/preview`, { name: `t.xlsx`, content: res.bytes }, {}, lang);
+      const preview = await admin.upload(`/api/v1/imports/${entity}/preview`, { name: `t.xlsx`, content: res.bytes }, {}, { lang });
       expect(preview.body).toMatchObject({ errors: [], totalRows: 1, validRows: 1, toCreate: 1, ignoredColumns: [] });
     });
 
@@ -70,14 +53,14 @@ describe(`imports: templates, customers, suppliers, permissions ${dialectLabel}`
       const text = res.bytes.toString('utf8');
       expect(text.startsWith('\ufeff' + firstHeaders[entity][lang].join(','))).toBe(true);
       expect(text.trim().split('\r\n')).toHaveLength(2);
-      const preview = await upload(t, admin, `/api/v1/imports/${entity}/preview`, { name: 't.csv', content: res.bytes }, {}, lang);
+      const preview = await admin.upload(`/api/v1/imports/${entity}/preview`, { name: 't.csv', content: res.bytes }, {}, { lang });
       expect(preview.body).toMatchObject({ errors: [], totalRows: 1, validRows: 1 });
     });
   });
 
   it('customers: the Chinese template imports as one contact and a default address; upsert adds to them', async () => {
     const file = await template(t, admin, 'customers', 'xlsx', 'zh-CN');
-    expect((await upload(t, admin, '/api/v1/imports/customers/commit', { name: 'c.xlsx', content: file.bytes })).body).toEqual({ created: 1, updated: 0 });
+    expect((await admin.upload('/api/v1/imports/customers/commit', { name: 'c.xlsx', content: file.bytes })).body).toEqual({ created: 1, updated: 0 });
     const find = async () => (await admin.get('/api/v1/customers', { query: { q: 'C0001' } })).body.items[0];
     expect(await find()).toMatchObject({
       code: 'C0001', name: '华东商贸有限公司', phone: '021-55550123', email: 'buyer@example.com', priceTier: 'wholesale', creditLimit: 5_000_000,
@@ -85,7 +68,7 @@ describe(`imports: templates, customers, suppliers, permissions ${dialectLabel}`
       addresses: [{ province: '上海市', city: '上海市', district: '浦东新区', address: '世纪大道 100 号', postalCode: '200120', country: '中国', isDefault: true }],
     });
     const csv = '客户编号,客户名称,联系人,市,地址,价格等级\nC0001,华东商贸有限公司,李雷,杭州市,文三路 1 号,\nC0002,新客户,,,,VIP\n';
-    expect((await upload(t, admin, '/api/v1/imports/customers/commit', { name: 'c.csv', content: csv }, { mode: 'upsert' })).body).toEqual({ created: 1, updated: 1 });
+    expect((await admin.upload('/api/v1/imports/customers/commit', { name: 'c.csv', content: csv }, { mode: 'upsert' })).body).toEqual({ created: 1, updated: 1 });
     const c = await find();
     expect(c).toMatchObject({ phone: '021-55550123', priceTier: 'wholesale', contacts: [{ name: '李雷' }, { name: '王芳' }] });
     expect(c.addresses.map((a: Json) => [a.city, a.address, a.isDefault])).toEqual([['杭州市', '文三路 1 号', true], ['上海市', '世纪大道 100 号', false]]);
@@ -94,7 +77,7 @@ describe(`imports: templates, customers, suppliers, permissions ${dialectLabel}`
 
   it('customers: row errors from the schema and the cross-column rule, in English', async () => {
     const csv = 'Code,Name,Email,City,Address,Price tier,Credit limit,Payment terms (days)\nK1,A,not-an-email,Berlin,,gold,-5,400\n';
-    const res = await upload(t, admin, '/api/v1/imports/customers/preview', { name: 'c.csv', content: csv }, {}, 'en');
+    const res = await admin.upload('/api/v1/imports/customers/preview', { name: 'c.csv', content: csv }, {}, { lang: 'en' });
     expect(res.body.errors).toEqual([
       { row: 2, column: 'Price tier', field: 'priceTier', message: 'Price tier "gold" is not one of retail, wholesale, vip' },
       { row: 2, column: 'Credit limit', field: 'creditLimit', message: 'Amount cannot be negative: -5' },
@@ -106,9 +89,9 @@ describe(`imports: templates, customers, suppliers, permissions ${dialectLabel}`
 
   it('suppliers: commit, then upsert changes the lead time and keeps the rest', async () => {
     const csv = '供应商编号,供应商名称,联系人,电话,地址,交货周期(天),起订量,标签\nS1,清风茶业,张三,0571-1234,杭州,7,100,茶;华东\n';
-    expect((await upload(t, admin, '/api/v1/imports/suppliers/commit', { name: 's.csv', content: csv })).body).toEqual({ created: 1, updated: 0 });
+    expect((await admin.upload('/api/v1/imports/suppliers/commit', { name: 's.csv', content: csv })).body).toEqual({ created: 1, updated: 0 });
     const upd = '供应商编号,供应商名称,交货周期\nS1,清风茶业,10天\n';
-    expect((await upload(t, admin, '/api/v1/imports/suppliers/commit', { name: 's.csv', content: upd }, { mode: 'upsert' })).body).toEqual({ created: 0, updated: 1 });
+    expect((await admin.upload('/api/v1/imports/suppliers/commit', { name: 's.csv', content: upd }, { mode: 'upsert' })).body).toEqual({ created: 0, updated: 1 });
     expect((await admin.get('/api/v1/suppliers', { query: { q: 'S1' } })).body.items[0]).toMatchObject({
       code: 'S1', name: '清风茶业', phone: '0571-1234', address: '杭州', leadTimeDays: 10, moq: 100, tags: ['茶', '华东'], contacts: [{ name: '张三' }],
     });
@@ -121,14 +104,14 @@ describe(`imports: templates, customers, suppliers, permissions ${dialectLabel}`
     const purchasing = await t.loginAs('purchasing');
     for (const entity of ['products', 'customers', 'suppliers']) {
       expect((await template(t, viewer, entity, 'csv', 'en')).status).toBe(403);
-      expectError(await upload(t, viewer, `/api/v1/imports/${entity}/preview`, { name: 'x.csv', content: csv }) as never, 403, 'FORBIDDEN');
-      expectError(await upload(t, viewer, `/api/v1/imports/${entity}/commit`, { name: 'x.csv', content: csv }) as never, 403, 'FORBIDDEN');
-      expectError(await upload(t, t.client(), `/api/v1/imports/${entity}/commit`, { name: 'x.csv', content: csv }) as never, 401, 'UNAUTHENTICATED');
+      expectError(await viewer.upload(`/api/v1/imports/${entity}/preview`, { name: 'x.csv', content: csv }) as never, 403, 'FORBIDDEN');
+      expectError(await viewer.upload(`/api/v1/imports/${entity}/commit`, { name: 'x.csv', content: csv }) as never, 403, 'FORBIDDEN');
+      expectError(await t.client().upload(`/api/v1/imports/${entity}/commit`, { name: 'x.csv', content: csv }) as never, 401, 'UNAUTHENTICATED');
     }
-    expect((await upload(t, sales, '/api/v1/imports/customers/commit', { name: 'x.csv', content: csv })).body).toEqual({ created: 1, updated: 0 });
-    expectError(await upload(t, sales, '/api/v1/imports/products/preview', { name: 'x.csv', content: 'sku,name\nQ1,q\n' }) as never, 403, 'FORBIDDEN');
-    expect((await upload(t, purchasing, '/api/v1/imports/suppliers/commit', { name: 'x.csv', content: csv })).body).toEqual({ created: 1, updated: 0 });
-    expectError(await upload(t, purchasing, '/api/v1/imports/customers/commit', { name: 'x.csv', content: csv }) as never, 403, 'FORBIDDEN');
+    expect((await sales.upload('/api/v1/imports/customers/commit', { name: 'x.csv', content: csv })).body).toEqual({ created: 1, updated: 0 });
+    expectError(await sales.upload('/api/v1/imports/products/preview', { name: 'x.csv', content: 'sku,name\nQ1,q\n' }) as never, 403, 'FORBIDDEN');
+    expect((await purchasing.upload('/api/v1/imports/suppliers/commit', { name: 'x.csv', content: csv })).body).toEqual({ created: 1, updated: 0 });
+    expectError(await purchasing.upload('/api/v1/imports/customers/commit', { name: 'x.csv', content: csv }) as never, 403, 'FORBIDDEN');
     const audit = await admin.get('/api/v1/audit-log', { query: { action: 'import', entity: 'customer' } });
     expect(audit.body.items[0]).toMatchObject({ actorType: 'api_key', summary: 'x.csv: 1 created, 0 updated' });
   });

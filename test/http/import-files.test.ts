@@ -3,22 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/platform/access.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp, type TestClient } from '../support/index.js';
 
-/** POSTs a multipart form (file + text fields) as this client. */
-async function upload(t: TestApp, c: TestClient, url: string, file: { name: string; content: string | Buffer } | null, fields: Record<string, string> = {}, lang = 'zh-CN') {
-  const boundary = `----jxc${Math.random().toString(16).slice(2)}`;
-  const part = (head: string, body: string | Buffer) => [Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')];
-  const payload = Buffer.concat([
-    ...Object.entries(fields).flatMap(([k, v]) => part(`Content-Disposition: form-data; name="${k}"`, v)),
-    ...(file ? part(`Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream`, file.content) : []),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': lang };
-  if (c.cookie) headers.cookie = `${SESSION_COOKIE}=${c.cookie}`;
-  if (c.csrfToken) headers[CSRF_HEADER] = c.csrfToken;
-  const res = await t.app.inject({ method: 'POST', url, headers, payload });
-  return { status: res.statusCode, body: res.json() as Json, headers: res.headers, cookies: [] };
-}
-
 // GBK bytes for a string, found by decoding every double-byte code (Node has no GBK encoder).
 let gbkTable: Map<string, number[]> | null = null;
 function encodeGbk(text: string): Buffer {
@@ -48,7 +32,7 @@ describe(`imports: file formats and bad files ${dialectLabel}`, () => {
   it('reads a GBK CSV (as Chinese Excel saves it) with semicolons, CRLF and quoted line breaks', async () => {
     const bytes = encodeGbk('编码;名称;零售价;备注\r\nG-1;铁观音茶叶;"1,288.50";"第一行\r\n第二行，含""引号"""\r\n');
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
-    const res = await upload(t, admin, '/api/v1/imports/products/commit', { name: '商品.csv', content: bytes });
+    const res = await admin.upload('/api/v1/imports/products/commit', { name: '商品.csv', content: bytes });
     expect(res.body).toEqual({ created: 1, updated: 0 });
     const p = (await admin.get('/api/v1/products', { query: { q: 'G-1' } })).body.items[0];
     expect(p).toMatchObject({ name: '铁观音茶叶', listPrice: 128850, notes: '第一行\r\n第二行，含"引号"' });
@@ -56,8 +40,8 @@ describe(`imports: file formats and bad files ${dialectLabel}`, () => {
 
   it('reads tab-separated UTF-16 text (Excel “Unicode text”) and UTF-8 without BOM', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('SKU\tName\tList price\nU-1\tÜber Tee\t2.5\n', 'utf16le')]);
-    expect((await upload(t, admin, '/api/v1/imports/products/commit', { name: 'u.txt', content: utf16 })).body).toEqual({ created: 1, updated: 0 });
-    expect((await upload(t, admin, '/api/v1/imports/products/commit', { name: 'u.csv', content: 'sku,name\nU-2,Café\n' })).body).toEqual({ created: 1, updated: 0 });
+    expect((await admin.upload('/api/v1/imports/products/commit', { name: 'u.txt', content: utf16 })).body).toEqual({ created: 1, updated: 0 });
+    expect((await admin.upload('/api/v1/imports/products/commit', { name: 'u.csv', content: 'sku,name\nU-2,Café\n' })).body).toEqual({ created: 1, updated: 0 });
     const names = (await admin.get('/api/v1/products', { query: { q: 'U-' } })).body.items.map((p: Json) => p.name).sort();
     expect(names).toEqual(['Café', 'Über Tee']);
   });
@@ -74,7 +58,7 @@ describe(`imports: file formats and bad files ${dialectLabel}`, () => {
   ])('%s → 400 INVALID_FILE with the reason', async (_what, name, make, reason) => {
     const before = await products();
     for (const step of ['preview', 'commit']) {
-      const res = await upload(t, admin, `/api/v1/imports/products/${step}`, { name, content: await make() }, {}, 'en');
+      const res = await admin.upload(`/api/v1/imports/products/${step}`, { name, content: await make() }, {}, { lang: 'en' });
       expectError(res, 400, 'INVALID_FILE');
       expect(res.body.error.message).toMatch(reason);
     }
@@ -82,7 +66,7 @@ describe(`imports: file formats and bad files ${dialectLabel}`, () => {
   });
 
   it('no file → 400 FILE_REQUIRED (multipart without a file, or no body at all); JSON → 415', async () => {
-    expectError(await upload(t, admin, '/api/v1/imports/products/preview', null, { mode: 'create' }), 400, 'FILE_REQUIRED');
+    expectError(await admin.upload('/api/v1/imports/products/preview', null, { mode: 'create' }), 400, 'FILE_REQUIRED');
     const bare = await t.app.inject({ method: 'POST', url: '/api/v1/imports/products/commit', headers: { cookie: `${SESSION_COOKIE}=${admin.cookie}`, [CSRF_HEADER]: admin.csrfToken! } });
     expect([bare.statusCode, bare.json().error.code]).toEqual([400, 'FILE_REQUIRED']);
     const json = await admin.post('/api/v1/imports/products/commit', { sku: 'x' });
@@ -91,7 +75,7 @@ describe(`imports: file formats and bad files ${dialectLabel}`, () => {
 
   it('more than 20,000 data rows → 400 INVALID_FILE', async () => {
     const csv = 'sku,name\n' + Array.from({ length: 20_001 }, (_, i) => `R${i},n`).join('\n');
-    const res = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'big.csv', content: csv }, {}, 'en');
+    const res = await admin.upload('/api/v1/imports/products/preview', { name: 'big.csv', content: csv }, {}, { lang: 'en' });
     expectError(res, 400, 'INVALID_FILE');
     expect(res.body.error.message).toContain('more than 20000 data rows');
   });
@@ -108,10 +92,10 @@ describe(`imports: upload size limit ${dialectLabel}`, () => {
     const admin = await t.setupAdmin();
     const csv = 'sku,name\n' + Array.from({ length: 2000 }, (_, i) => `L${i},name ${i}`).join('\n');
     expect(csv.length).toBeGreaterThan(t.config.maxUploadBytes);
-    const res = await upload(t, admin, '/api/v1/imports/products/commit', { name: 'big.csv', content: csv }, {}, 'en');
+    const res = await admin.upload('/api/v1/imports/products/commit', { name: 'big.csv', content: csv }, {}, { lang: 'en' });
     expectError(res, 413, 'FILE_TOO_LARGE');
     expect(res.body.error.message).toMatch(/^File too large/);
-    const small = await upload(t, admin, '/api/v1/imports/products/commit', { name: 's.csv', content: 'sku,name\nL1,a\n' });
+    const small = await admin.upload('/api/v1/imports/products/commit', { name: 's.csv', content: 'sku,name\nL1,a\n' });
     expect(small.body).toEqual({ created: 1, updated: 0 });
   });
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/platform/access.js';
 import { createTestApp, dialectLabel, type Json, type TestApp, type TestClient } from '../support/index.js';
 
 // The shared Northwind CSVs, read in place (never copied into the repository).
@@ -33,22 +32,6 @@ function records(text: string): Record<string, string>[] {
 }
 const csv = (name: string) => records(file(name).toString('utf8'));
 
-async function upload(t: TestApp, c: TestClient, url: string, name: string, content: Buffer, mapping: object, mode = 'create') {
-  const boundary = `----jxc${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\n${mode}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mapping"\r\n\r\n${JSON.stringify(mapping)}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({
-    method: 'POST', url, payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: `${SESSION_COOKIE}=${c.cookie}`, [CSRF_HEADER]: c.csrfToken!, 'accept-language': 'en' },
-  });
-  return { status: res.statusCode, body: res.json() as Json };
-}
-
 const mappings = {
   suppliers: { code: 'SupplierID', name: 'CompanyName', contactName: 'ContactName', phone: 'Phone', address: ['Address', 'City', 'Region', 'PostalCode', 'Country'] },
   products: { sku: 'ProductID', name: 'ProductName', spec: 'QuantityPerUnit', listPrice: 'UnitPrice' },
@@ -68,10 +51,10 @@ describe(`imports: the Northwind sample data through the import API ${dialectLab
   it.each(['suppliers', 'products', 'customers'] as const)('%s: preview is clean, commit creates one record per CSV row', async (entity) => {
     const expected = csv(entity).length;
     expect(expected).toBeGreaterThan(20);
-    const preview = await upload(t, admin, `/api/v1/imports/${entity}/preview`, `${entity}.csv`, file(entity), mappings[entity]);
+    const preview = await admin.upload(`/api/v1/imports/${entity}/preview`, { name: `${entity}.csv`, content: file(entity), type: 'text/csv' }, { mode: 'create', mapping: JSON.stringify(mappings[entity]) }, { lang: 'en' });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ errors: [], totalRows: expected, validRows: expected, toCreate: expected, toUpdate: 0 });
-    const commit = await upload(t, admin, `/api/v1/imports/${entity}/commit`, `${entity}.csv`, file(entity), mappings[entity]);
+    const commit = await admin.upload(`/api/v1/imports/${entity}/commit`, { name: `${entity}.csv`, content: file(entity), type: 'text/csv' }, { mode: 'create', mapping: JSON.stringify(mappings[entity]) }, { lang: 'en' });
     expect(commit.body).toEqual({ created: expected, updated: 0 });
     expect((await all(entity)).total).toBe(expected);
   });
@@ -105,11 +88,11 @@ describe(`imports: the Northwind sample data through the import API ${dialectLab
 
   it('importing the products again: create mode refuses every row, upsert updates them all', async () => {
     const rows = csv('products').length;
-    const refused = await upload(t, admin, '/api/v1/imports/products/commit', 'products.csv', file('products'), mappings.products);
+    const refused = await admin.upload('/api/v1/imports/products/commit', { name: 'products.csv', content: file('products'), type: 'text/csv' }, { mode: 'create', mapping: JSON.stringify(mappings.products) }, { lang: 'en' });
     expect(refused.status).toBe(422);
     expect(refused.body.error.details).toHaveLength(rows);
     expect(refused.body.error.details[0]).toMatchObject({ row: 2, column: 'ProductID', field: 'sku' });
-    const upserted = await upload(t, admin, '/api/v1/imports/products/commit', 'products.csv', file('products'), mappings.products, 'upsert');
+    const upserted = await admin.upload('/api/v1/imports/products/commit', { name: 'products.csv', content: file('products'), type: 'text/csv' }, { mode: 'upsert', mapping: JSON.stringify(mappings.products) }, { lang: 'en' });
     expect(upserted.body).toEqual({ created: 0, updated: rows });
     expect((await all('products')).total).toBe(rows);
   });

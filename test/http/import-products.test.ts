@@ -1,24 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSRF_HEADER, SESSION_COOKIE } from '../../src/server/platform/access.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp, type TestClient } from '../support/index.js';
-
-/** POSTs a multipart form (file + text fields) as this client. */
-async function upload(t: TestApp, c: TestClient, url: string, file: { name: string; content: string | Buffer }, fields: Record<string, string> = {}, lang = 'zh-CN') {
-  const boundary = `----jxc${Math.random().toString(16).slice(2)}`;
-  const part = (head: string, body: string | Buffer) => [Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')];
-  const payload = Buffer.concat([
-    ...Object.entries(fields).flatMap(([k, v]) => part(`Content-Disposition: form-data; name="${k}"`, v)),
-    ...part(`Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream`, file.content),
-    Buffer.from(`--${boundary}--\r\n`),
-  ]);
-  const headers: Record<string, string> = { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': lang };
-  if (c.cookie) headers.cookie = `${SESSION_COOKIE}=${c.cookie}`;
-  if (c.csrfToken) headers[CSRF_HEADER] = c.csrfToken;
-  if (c.bearer) headers.authorization = `Bearer ${c.bearer}`;
-  const res = await t.app.inject({ method: 'POST', url, headers, payload });
-  return { status: res.statusCode, body: res.json() as Json };
-}
 
 const badFile = [
   '编码,名称,零售价,税率(%),辅助单位,条码,类别',
@@ -47,7 +29,7 @@ describe(`imports: products ${dialectLabel}`, () => {
 
   it('preview lists every problem with row, column (as in the file) and message, and writes nothing', async () => {
     const before = await Promise.all([count('products'), count('categories'), count('auditLog')]);
-    const res = await upload(t, admin, '/api/v1/imports/products/preview', { name: '商品.csv', content: badFile });
+    const res = await admin.upload('/api/v1/imports/products/preview', { name: '商品.csv', content: badFile });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ entity: 'products', mode: 'create', totalRows: 7, validRows: 1, toCreate: 1, toUpdate: 0 });
     expect(res.body.columns).toEqual(['编码', '名称', '零售价', '税率(%)', '辅助单位', '条码', '类别']);
@@ -69,14 +51,14 @@ describe(`imports: products ${dialectLabel}`, () => {
     expect(res.body.sample[1]).toMatchObject({ row: 3, action: 'error', values: { sku: 'A2', name: '' }, data: null });
     expect(await Promise.all([count('products'), count('categories'), count('auditLog')])).toEqual(before);
 
-    const en = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'p.csv', content: badFile }, {}, 'en');
+    const en = await admin.upload('/api/v1/imports/products/preview', { name: 'p.csv', content: badFile }, {}, { lang: 'en' });
     expect(en.body.errors[1].message).toBe('Amount "12.345" has more than 2 decimals');
     expect(en.body.errors[1].column).toBe('零售价');
   });
 
   it('commit with errors is a 422 IMPORT_HAS_ERRORS listing them, and nothing is written', async () => {
     const before = await Promise.all([count('products'), count('categories'), count('auditLog'), count('productBarcodes')]);
-    const res = await upload(t, admin, '/api/v1/imports/products/commit', { name: 'p.csv', content: badFile }, {}, 'en');
+    const res = await admin.upload('/api/v1/imports/products/commit', { name: 'p.csv', content: badFile }, {}, { lang: 'en' });
     expectError(res as never, 422, 'IMPORT_HAS_ERRORS');
     expect(res.body.error.message).toBe('The file has 6 errors; nothing was imported');
     expect(res.body.error.details.map((e: Json) => e.row)).toEqual([3, 4, 5, 6, 7, 9]);
@@ -92,7 +74,7 @@ describe(`imports: products ${dialectLabel}`, () => {
       'P-3,"Tea, ""special""",17.45,,0.07,,Beverages/Tea,,,,,',
     ].join('\r\n');
     const auditBefore = await count('auditLog');
-    const res = await upload(t, admin, '/api/v1/imports/products/commit', { name: 'products.csv', content: csv }, {}, 'en');
+    const res = await admin.upload('/api/v1/imports/products/commit', { name: 'products.csv', content: csv }, {}, { lang: 'en' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ created: 3, updated: 0 });
     expect(await product('P-1')).toMatchObject({
@@ -114,14 +96,14 @@ describe(`imports: products ${dialectLabel}`, () => {
 
   it('create mode refuses existing SKUs; upsert updates only the columns filled in', async () => {
     const csv = '编码,名称,零售价,品牌\nP-1,绿茶（新）,20,\nP-4,新品,1.5,新牌\n';
-    const refused = await upload(t, admin, '/api/v1/imports/products/commit', { name: 'u.csv', content: csv });
+    const refused = await admin.upload('/api/v1/imports/products/commit', { name: 'u.csv', content: csv });
     expectError(refused as never, 422, 'IMPORT_HAS_ERRORS');
     expect(refused.body.error.details).toEqual([{ row: 2, column: '编码', field: 'sku', message: expect.stringContaining('「P-1」已存在') }]);
 
-    const preview = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'u.csv', content: csv }, { mode: 'upsert' });
+    const preview = await admin.upload('/api/v1/imports/products/preview', { name: 'u.csv', content: csv }, { mode: 'upsert' });
     expect(preview.body).toMatchObject({ mode: 'upsert', totalRows: 2, validRows: 2, toCreate: 1, toUpdate: 1, errors: [] });
     expect(preview.body.sample.map((s: Json) => s.action)).toEqual(['update', 'create']);
-    const res = await upload(t, admin, '/api/v1/imports/products/commit', { name: 'u.csv', content: csv }, { mode: 'upsert' });
+    const res = await admin.upload('/api/v1/imports/products/commit', { name: 'u.csv', content: csv }, { mode: 'upsert' });
     expect(res.body).toEqual({ created: 1, updated: 1 });
     expect(await product('P-1')).toMatchObject({ name: '绿茶（新）', listPrice: 2000, brand: 'Breeze', wholesalePrice: 1510, categoryName: 'Tea', units: [{ name: 'case' }, { name: 'pack' }] });
     expect(await product('P-4')).toMatchObject({ name: '新品', listPrice: 150, brand: '新牌' });
@@ -135,7 +117,7 @@ describe(`imports: products ${dialectLabel}`, () => {
     ws.getCell('E2').numFmt = '0%';
     ws.addRow(['X-2', '红茶', 4.35, 0, 13]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    const res = await upload(t, admin, '/api/v1/imports/products/commit', { name: '商品.xlsx', content: buf });
+    const res = await admin.upload('/api/v1/imports/products/commit', { name: '商品.xlsx', content: buf });
     expect(res.body).toEqual({ created: 2, updated: 0 });
     expect(await product('1001')).toMatchObject({ name: '乌龙茶', listPrice: 1830, costPrice: 330, taxRate: 9 });
     expect(await product('X-2')).toMatchObject({ listPrice: 435, costPrice: 0, taxRate: 13 });
@@ -143,19 +125,19 @@ describe(`imports: products ${dialectLabel}`, () => {
 
   it('a missing required column is one error naming it; a mapping can point a field at another header', async () => {
     const csv = 'Item,Price\nZ-1,3\nZ-2,4\n';
-    const missing = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, {}, 'en');
+    const missing = await admin.upload('/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, {}, { lang: 'en' });
     expect(missing.body.errors.map((e: Json) => [e.row, e.field, e.column])).toEqual([[1, 'sku', 'SKU'], [1, 'name', 'Name']]);
     expect(missing.body.errors[0].message).toMatch(/^Required column "SKU" is missing/);
     expect(missing.body.ignoredColumns).toEqual(['Item']);
 
-    const mapped = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mapping: JSON.stringify({ sku: 'Item', name: 'Item' }) }, 'en');
+    const mapped = await admin.upload('/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mapping: JSON.stringify({ sku: 'Item', name: 'Item' }) }, { lang: 'en' });
     expect(mapped.body).toMatchObject({ errors: [], validRows: 2, mapping: { sku: 'Item', name: 'Item', listPrice: 'Price' }, ignoredColumns: [] });
-    const wrong = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mapping: JSON.stringify({ sku: 'Nope', name: 'Item' }) }, 'en');
+    const wrong = await admin.upload('/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mapping: JSON.stringify({ sku: 'Nope', name: 'Item' }) }, { lang: 'en' });
     expect(wrong.body.errors).toEqual([{ row: 1, column: 'Nope', field: 'sku', message: 'Mapped column "Nope" is not in the file' }]);
-    const invalid = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mapping: '{"colour":"Item"}' }, 'en');
+    const invalid = await admin.upload('/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mapping: '{"colour":"Item"}' }, { lang: 'en' });
     expectError(invalid as never, 400, 'VALIDATION_FAILED');
     expect(invalid.body.error.details[0].field).toBe('mapping');
-    const badMode = await upload(t, admin, '/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mode: 'merge' }, 'en');
+    const badMode = await admin.upload('/api/v1/imports/products/preview', { name: 'm.csv', content: csv }, { mode: 'merge' }, { lang: 'en' });
     expectError(badMode as never, 400, 'VALIDATION_FAILED');
   });
 });

@@ -19,6 +19,12 @@ export type RequestOptions = {
   csrf?: boolean;
 };
 
+/** One file part for upload(); `type` is its Content-Type (application/octet-stream unless given). */
+export type UploadFile = { name: string; content: string | Buffer; type?: string };
+
+/** Request options plus `lang`, sent as Accept-Language (the server falls back to zh-CN without it). */
+export type UploadOptions = RequestOptions & { lang?: string };
+
 export type SessionState = { cookie?: string | null; csrfToken?: string | null; bearer?: string | null };
 
 /** A caller that keeps its session cookie and sends the CSRF token (or an API key) on every request. */
@@ -32,6 +38,8 @@ export type TestClient = {
   post<T = Json>(url: string, body?: unknown, opts?: RequestOptions): Promise<Reply<T>>;
   patch<T = Json>(url: string, body?: unknown, opts?: RequestOptions): Promise<Reply<T>>;
   delete<T = Json>(url: string, opts?: RequestOptions): Promise<Reply<T>>;
+  /** POSTs multipart/form-data: the text `fields`, then `file` as the `file` part (null sends none). */
+  upload<T = Json>(url: string, file: UploadFile | null, fields?: Record<string, string>, opts?: UploadOptions): Promise<Reply<T>>;
 };
 
 /** A client over app.inject(); starts anonymous unless given a cookie or a bearer key. */
@@ -56,8 +64,25 @@ export function createClient(app: FastifyInstance, init: SessionState = {}): Tes
     post: (url, body, opts) => c.request('POST', url, body ?? {}, opts),
     patch: (url, body, opts) => c.request('PATCH', url, body ?? {}, opts),
     delete: (url, opts) => c.request('DELETE', url, undefined, opts),
+    upload(url, file, fields = {}, { lang, ...opts } = {}) {
+      const { boundary, payload } = multipart(file, fields);
+      const headers: Record<string, string> = { ...opts.headers, 'content-type': `multipart/form-data; boundary=${boundary}` };
+      if (lang) headers['accept-language'] = lang;
+      return c.request('POST', url, payload, { ...opts, headers });
+    },
   };
   return c;
+}
+
+function multipart(file: UploadFile | null, fields: Record<string, string>): { boundary: string; payload: Buffer } {
+  const boundary = `----jxc${Math.random().toString(16).slice(2)}`;
+  const part = (head: string, body: string | Buffer) => [Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')];
+  const payload = Buffer.concat([
+    ...Object.entries(fields).flatMap(([k, v]) => part(`Content-Disposition: form-data; name="${k}"`, v)),
+    ...(file ? part(`Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}`, file.content) : []),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  return { boundary, payload };
 }
 
 function parseBody(text: string, contentType: unknown): Json {

@@ -7,9 +7,10 @@
 //   const bot = await t.apiKeyClient('viewer'); // new API key, sent as Bearer
 //   const res = await admin.post('/api/v1/users', {...});  // -> { status, body, headers, cookies }
 //   expectError(res, 409, 'DUPLICATE');
+//   await admin.upload('/api/v1/imports/products/preview', { name: 'p.csv', content: csv }, { mode: 'upsert' }, { lang: 'en' });  // multipart
 //
 // The database comes from JXC_TEST_DB (set per vitest project); put dialectLabel in describe names.
-export { createClient, type Json, type Reply, type RequestOptions, type SessionState, type TestClient } from './client.js';
+export { createClient, type Json, type Reply, type RequestOptions, type SessionState, type TestClient, type UploadFile, type UploadOptions } from './client.js';
 export { expectError } from './expect.js';
 export { ADMIN_EMAIL, createTestApp, TEST_PASSWORD, type TestApp } from './test-app.js';
 export { createTestDatabase, dialect, dialectLabel, type TestDatabase } from './test-db.js';
