@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccessControl } from './platform/access.js';
+import { setBusinessTimeZone } from './platform/clock.js';
 import { DomainError } from './platform/errors.js';
 import { registerErrorHandling, sendError } from './platform/error-handler.js';
 import type { AppDeps } from './platform/fastify-types.js';
@@ -28,6 +29,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     trustProxy: deps.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', deps);
+  setBusinessTimeZone(deps.config.timeZone);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');

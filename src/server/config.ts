@@ -13,6 +13,7 @@ export type Config = Readonly<{
   maxUploadBytes: number;
   loginRateLimit: number;
   trustProxy: boolean;
+  timeZone: string;
   version: string;
 }>;
 
@@ -37,6 +38,17 @@ const envSchema = z.object({
   JXC_MAX_UPLOAD_MB: z.coerce.number().positive().max(512).default(10),
   JXC_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   JXC_TRUST_PROXY: boolish.default(false),
+  JXC_TIMEZONE: z
+    .string()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
 });
 
 /** Thrown when an environment variable has a bad value; the message names each one. */
@@ -66,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     maxUploadBytes: Math.round(e.JXC_MAX_UPLOAD_MB * 1024 * 1024),
     loginRateLimit: e.JXC_LOGIN_RATE_LIMIT,
     trustProxy: e.JXC_TRUST_PROXY,
+    timeZone: e.JXC_TIMEZONE,
     version,
   });
 }

@@ -168,6 +168,72 @@ export interface BinTable {
   status: string;
 }
 
+export interface StockLevelTable {
+  productId: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+  updatedAt: string;
+}
+
+export interface StockMovementTable {
+  id: string;
+  at: string;
+  kind: string;
+  productId: string;
+  warehouseId: string;
+  binId: string | null;
+  quantity: number;
+  unitCost: number;
+  costAmount: number;
+  sourceType: string;
+  sourceId: string;
+  sourceLineId: string | null;
+  reason: string | null;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+}
+
+export interface StockReservationTable {
+  id: string;
+  productId: string;
+  warehouseId: string;
+  sourceType: string;
+  sourceId: string;
+  sourceLineId: string;
+  quantity: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductCostTable {
+  productId: string;
+  quantity: number;
+  value: number;
+  lastDelta: number;
+  updatedAt: string;
+}
+
+export interface StockAdjustmentTable {
+  id: string;
+  number: string;
+  kind: string;
+  warehouseId: string;
+  note: string | null;
+  lineCount: number;
+  costAmount: number;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  createdAt: string;
+}
+
+export interface NumberSequenceTable {
+  key: string;
+  last: number;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -182,6 +248,12 @@ export interface Database {
   supplierProducts: SupplierProductTable;
   warehouses: WarehouseTable;
   bins: BinTable;
+  stockLevels: StockLevelTable;
+  stockMovements: StockMovementTable;
+  stockReservations: StockReservationTable;
+  productCosts: ProductCostTable;
+  stockAdjustments: StockAdjustmentTable;
+  numberSequences: NumberSequenceTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -6,6 +6,7 @@ import { categoryRoutes, productRoutes } from './catalog/index.js';
 import { importRoutes } from './imports/index.js';
 import { partnerRoutes } from './partners/index.js';
 import { warehouseRoutes } from './warehouses/index.js';
+import { stockRoutes } from './inventory/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes];

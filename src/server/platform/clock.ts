@@ -7,3 +7,16 @@ export function nowIso(): string {
 export function isoIn(hours: number): string {
   return new Date(Date.now() + hours * 3600_000).toISOString();
 }
+
+let businessTimeZone = 'Asia/Shanghai';
+
+/** Sets the time zone that business dates (document numbers, "today") are in. */
+export function setBusinessTimeZone(tz: string): void {
+  new Intl.DateTimeFormat('en-CA', { timeZone: tz }); // throws RangeError on an unknown zone
+  businessTimeZone = tz;
+}
+
+/** Today's date (YYYY-MM-DD) in the business time zone. */
+export function businessDate(at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: businessTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'IMPORT_HAS_ERRORS'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'BARCODE_INVALID'
+  | 'INSUFFICIENT_STOCK'
+  | 'OPENING_EXISTS'
+  | 'INACTIVE'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -58,6 +61,8 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   FILE_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_HAS_ERRORS: 422,
+  INSUFFICIENT_STOCK: 409,
+  OPENING_EXISTS: 409,
   INTERNAL: 500,
 };
 

@@ -63,6 +63,9 @@ const messages: Record<string, [string, string]> = {
   IMPORT_HAS_ERRORS: ['导入文件有 {count} 处错误，未导入任何数据', 'The file has {count} errors; nothing was imported'],
   UNSUPPORTED_MEDIA_TYPE: ['不支持的内容类型：{type}', 'Unsupported content type: {type}'],
   BARCODE_INVALID: ['无法生成条码：{reason}', 'Cannot render the barcode: {reason}'],
+  INSUFFICIENT_STOCK: ['{product} 在「{warehouse}」库存不足：可用 {available}，需要 {requested}', 'Not enough stock of {product} in {warehouse}: {available} available, {requested} needed'],
+  OPENING_EXISTS: ['{product} 在「{warehouse}」已有库存流水，不能再录期初', '{product} already has stock movements in {warehouse}; opening balances come first'],
+  INACTIVE: ['{entity}「{name}」已停用', '{entity} "{name}" is deactivated'],
   INTERNAL: ['服务器内部错误，请稍后重试', 'Internal server error; please try again later'],
 };
 

@@ -15,16 +15,19 @@ export const permissions = [
   'users:manage',
   'apiKeys:manage',
   'audit:read',
+  'stock:read',
+  'stock:adjust',
+  'system:maintain',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read'];
+const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read', 'stock:read'];
 
 // The permission table, enforced for every route by the auth hook (a route must name one).
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   sales: [...readAll, 'customers:write'],
-  warehouse: [...readAll, 'warehouses:write'],
+  warehouse: [...readAll, 'warehouses:write', 'stock:adjust'],
   purchasing: [...readAll, 'catalog:write', 'suppliers:write'],
   finance: [...readAll, 'customers:write', 'audit:read'],
   viewer: readAll,

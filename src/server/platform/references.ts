@@ -11,10 +11,13 @@ const references: Record<string, Reference[]> = {
     { table: 'categories', column: 'parent_id', zh: '下级类别', en: 'subcategories' },
     { table: 'products', column: 'category_id', zh: '商品', en: 'products' },
   ],
-  product: [{ table: 'supplier_products', column: 'product_id', zh: '供应商供货清单', en: 'supplier product lists' }],
+  product: [
+    { table: 'supplier_products', column: 'product_id', zh: '供应商供货清单', en: 'supplier product lists' },
+    { table: 'stock_movements', column: 'product_id', zh: '库存流水', en: 'stock movements' },
+  ],
   customer: [],
   supplier: [],
-  warehouse: [],
+  warehouse: [{ table: 'stock_movements', column: 'warehouse_id', zh: '库存流水', en: 'stock movements' }],
 };
 
 /** Registers another table that references an entity (called by later modules). */

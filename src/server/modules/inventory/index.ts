@@ -1,0 +1,3 @@
+export { stockRoutes } from './stock.routes.js';
+export { changeStock, type StockMove, type ReservationChange, type MovementKind } from './stock-ledger.js';
+export { verifyStock } from './stock-verify.js';

@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/create-db.js';
+import type { Actor } from '../../platform/actor.js';
+import { nowIso } from '../../platform/clock.js';
+import { DomainError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { groupBy } from '../../platform/batch.js';
+
+/** What a movement is; the sign of its quantity says in (+) or out (−). */
+export type MovementKind = 'opening' | 'adjust_gain' | 'adjust_loss' | 'sale_out' | 'purchase_in' | 'return_in' | 'purchase_return_out' | 'transfer_out' | 'transfer_in' | 'count_gain' | 'count_loss';
+
+/** One change of on-hand stock. `unitCost` (fen) for stock coming in; omitted = the moving average. */
+export type StockMove = {
+  kind: MovementKind;
+  productId: string;
+  warehouseId: string;
+  quantity: number;
+  unitCost?: number | null;
+  binId?: string | null;
+  sourceLineId?: string | null;
+  reason?: string | null;
+};
+
+/** A change of the quantity a document line holds reserved. */
+export type ReservationChange = { productId: string; warehouseId: string; sourceLineId: string; delta: number };
+
+export type StockSource = { type: string; id: string };
+export type PostedMove = StockMove & { id: string; unitCost: number; costAmount: number };
+
+const keyOf = (p: string, w: string) => `${p}\u0000${w}`;
+// better-sqlite3 binds JS numbers as REAL; the cast keeps the cost arithmetic in integers on both databases.
+const int = (n: number) => sql<number>`cast(${n} as bigint)`;
+
+/**
+ * The one door to stock. Books movements and reservation changes of one source document inside the
+ * caller's transaction: balances change by conditional updates in (product, warehouse) order, so
+ * concurrent callers never oversell and never deadlock; cost moves at moving average; every
+ * on-hand change leaves a movement row. Throws INSUFFICIENT_STOCK (nothing written) when a
+ * balance would go below what is reserved.
+ */
+export async function changeStock(
+  trx: Tx,
+  actor: Actor,
+  source: StockSource,
+  change: { moves?: StockMove[]; reservations?: ReservationChange[] },
+): Promise<PostedMove[]> {
+  const moves = change.moves ?? [];
+  const reservations = change.reservations ?? [];
+  for (const q of [...moves.map((m) => m.quantity), ...reservations.map((r) => r.delta)]) {
+    if (!Number.isSafeInteger(q) || q === 0) throw new Error(`stock quantities must be non-zero integers, got ${q}`);
+  }
+  const now = nowIso();
+  await applyBalances(trx, moves, reservations, now);
+  await applyReservations(trx, source, reservations, now);
+  const posted = await applyCosts(trx, moves, now);
+  if (posted.length) {
+    await trx
+      .insertInto('stockMovements')
+      .values(
+        posted.map((m) => ({
+          id: m.id, at: now, kind: m.kind, productId: m.productId, warehouseId: m.warehouseId, binId: m.binId ?? null,
+          quantity: m.quantity, unitCost: m.unitCost, costAmount: m.costAmount, sourceType: source.type, sourceId: source.id,
+          sourceLineId: m.sourceLineId ?? null, reason: m.reason ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
+        })),
+      )
+      .execute();
+  }
+  return posted;
+}
+
+async function applyBalances(trx: Tx, moves: StockMove[], reservations: ReservationChange[], now: string) {
+  const deltas = new Map<string, { productId: string; warehouseId: string; onHand: number; reserved: number }>();
+  const add = (productId: string, warehouseId: string, onHand: number, reserved: number) => {
+    const k = keyOf(productId, warehouseId);
+    const d = deltas.get(k) ?? { productId, warehouseId, onHand: 0, reserved: 0 };
+    d.onHand += onHand;
+    d.reserved += reserved;
+    deltas.set(k, d);
+  };
+  for (const m of moves) add(m.productId, m.warehouseId, m.quantity, 0);
+  for (const r of reservations) add(r.productId, r.warehouseId, 0, r.delta);
+  // Fixed order: two transactions touching the same rows lock them in the same sequence.
+  const ordered = [...deltas.values()].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
+  for (const d of ordered) {
+    if (d.onHand === 0 && d.reserved === 0) continue;
+    await trx.insertInto('stockLevels').values({ productId: d.productId, warehouseId: d.warehouseId, onHand: 0, reserved: 0, updatedAt: now }).onConflict((oc) => oc.columns(['productId', 'warehouseId']).doNothing()).execute();
+    const res = await trx
+      .updateTable('stockLevels')
+      .set({ onHand: sql`on_hand + ${int(d.onHand)}`, reserved: sql`reserved + ${int(d.reserved)}`, updatedAt: now })
+      .where('productId', '=', d.productId)
+      .where('warehouseId', '=', d.warehouseId)
+      .where(sql<boolean>`reserved + ${int(d.reserved)} >= 0 and on_hand + ${int(d.onHand)} >= reserved + ${int(d.reserved)}`)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) await refuse(trx, d);
+  }
+}
+
+async function refuse(trx: Tx, d: { productId: string; warehouseId: string; onHand: number; reserved: number }): Promise<never> {
+  const row = await trx
+    .selectFrom('stockLevels as s')
+    .innerJoin('products as p', 'p.id', 's.productId')
+    .innerJoin('warehouses as w', 'w.id', 's.warehouseId')
+    .select(['s.onHand', 's.reserved', 'p.sku', 'p.name', 'w.name as warehouseName'])
+    .where('s.productId', '=', d.productId)
+    .where('s.warehouseId', '=', d.warehouseId)
+    .executeTakeFirst();
+  const available = row ? row.onHand - row.reserved : 0;
+  const requested = d.reserved - d.onHand;
+  throw new DomainError(
+    'INSUFFICIENT_STOCK',
+    { product: row ? `${row.sku} ${row.name}` : d.productId, warehouse: row?.warehouseName ?? d.warehouseId, available, requested },
+    [{ field: 'lines', productId: d.productId, warehouseId: d.warehouseId, available, requested, message: { zh: `可用 ${available}，需要 ${requested}`, en: `available ${available}, requested ${requested}` } }],
+  );
+}
+
+async function applyReservations(trx: Tx, source: StockSource, changes: ReservationChange[], now: string) {
+  for (const r of changes) {
+    await trx
+      .insertInto('stockReservations')
+      .values({ id: newId(), productId: r.productId, warehouseId: r.warehouseId, sourceType: source.type, sourceId: source.id, sourceLineId: r.sourceLineId, quantity: r.delta, createdAt: now, updatedAt: now })
+      .onConflict((oc) =>
+        oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${int(r.delta)}`, updatedAt: now }),
+      )
+      .execute();
+  }
+}
+
+/** Moving-average cost: `value` and `quantity` per product; each statement returns what it booked. */
+async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<PostedMove[]> {
+  if (moves.length === 0) return [];
+  const byProduct = groupBy(moves, (m) => m.productId);
+  const ids = [...byProduct.keys()].sort();
+  const fallback = new Map((await trx.selectFrom('products').select(['id', 'costPrice']).where('id', 'in', ids).execute()).map((p) => [p.id, p.costPrice]));
+  const posted = new Map<StockMove, PostedMove>();
+  for (const productId of ids) {
+    await trx.insertInto('productCosts').values({ productId, quantity: 0, value: 0, lastDelta: 0, updatedAt: now }).onConflict((oc) => oc.column('productId').doNothing()).execute();
+    for (const m of byProduct.get(productId) ?? []) {
+      const q = m.quantity;
+      // In: at the given cost, else at the current average (or the product's cost price when there is none).
+      // Out: the proportional share of the value, so the last unit out takes exactly what is left.
+      const delta =
+        q > 0
+          ? m.unitCost != null
+            ? sql<number>`${int(q)} * ${int(m.unitCost)}`
+            : sql<number>`${int(q)} * (case when quantity > 0 then (2 * value + quantity) / (2 * quantity) else ${int(fallback.get(productId) ?? 0)} end)`
+          : sql<number>`-(case when quantity >= ${int(-q)} and quantity > 0 then (2 * value * ${int(-q)} + quantity) / (2 * quantity) else value end)`;
+      const row = await trx
+        .updateTable('productCosts')
+        .set({ lastDelta: delta, value: sql`value + ${delta}`, quantity: sql`quantity + ${q}`, updatedAt: now })
+        .where('productId', '=', productId)
+        .returning('lastDelta')
+        .executeTakeFirstOrThrow();
+      const costAmount = Number(row.lastDelta);
+      posted.set(m, { ...m, id: newId(), costAmount, unitCost: Math.round(Math.abs(costAmount) / Math.abs(q)) });
+    }
+  }
+  return moves.map((m) => posted.get(m) as PostedMove);
+}

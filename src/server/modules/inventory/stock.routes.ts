@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/access.js';
+import { errorResponses, idParams, listQueryBase, pageOf } from '../../platform/http-schemas.js';
+import { adjustmentInput, adjustmentView, movementQuery, movementView, openingInput, stockQuery, stockRow, verifyReply } from './stock.schemas.js';
+import * as svc from './stock.service.js';
+import { verifyStock } from './stock-verify.js';
+
+const tags = ['stock'];
+
+/** Stock balances, movements with running balance, adjustments (报损/报溢), opening balances, verify-stock. */
+export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps.database;
+  app.get('/api/v1/stock', {
+    config: { access: 'stock:read' },
+    schema: { tags, summary: 'Stock by product × warehouse: onHand, reserved, available, incoming', querystring: stockQuery, response: { 200: pageOf(stockRow), ...errorResponses } },
+  }, async (req) => svc.listStock(db, req.query));
+
+  app.get('/api/v1/stock/movements', {
+    config: { access: 'stock:read' },
+    schema: { tags, summary: 'Movement history of a product with the running balance per warehouse', querystring: movementQuery, response: { 200: pageOf(movementView), ...errorResponses } },
+  }, async (req) => svc.listMovements(db, req.query));
+
+  app.post('/api/v1/stock/adjustments', {
+    config: { access: 'stock:adjust' },
+    schema: { tags, summary: 'Post a stock adjustment: quantity + is 报溢 (gain), − is 报损 (loss); all lines or none', body: adjustmentInput, response: { 201: adjustmentView, ...errorResponses } },
+  }, async (req, reply) => reply.status(201).send(await svc.postAdjustment(db, actorOf(req), req.body)));
+
+  app.get('/api/v1/stock/adjustments', {
+    config: { access: 'stock:read' },
+    schema: {
+      tags, summary: 'Adjustment and opening-balance documents',
+      querystring: z.strictObject({ q: listQueryBase.q, page: listQueryBase.page, pageSize: listQueryBase.pageSize, warehouseId: z.string().max(64).optional(), kind: z.enum(['gain', 'loss', 'mixed', 'opening']).optional() }),
+      response: { 200: pageOf(adjustmentView), ...errorResponses },
+    },
+  }, async (req) => svc.listAdjustments(db, req.query));
+
+  app.get('/api/v1/stock/adjustments/:id', {
+    config: { access: 'stock:read' },
+    schema: { tags, summary: 'One adjustment document with its lines', params: idParams, response: { 200: adjustmentView, ...errorResponses } },
+  }, async (req) => svc.getAdjustment(db, req.params.id));
+
+  app.post('/api/v1/stock/opening', {
+    config: { access: 'stock:adjust' },
+    schema: { tags, summary: 'Post opening balances (期初) with unit cost; only before a product has movements in that warehouse', body: openingInput, response: { 201: adjustmentView, ...errorResponses } },
+  }, async (req, reply) => reply.status(201).send(await svc.postOpening(db, actorOf(req), req.body)));
+
+  app.get('/api/v1/admin/verify-stock', {
+    config: { access: 'system:maintain' },
+    schema: { tags, summary: 'Check the stock invariants (on hand = Σ movements, reserved = Σ reservations)', response: { 200: verifyReply, ...errorResponses } },
+  }, async () => verifyStock(db));
+};

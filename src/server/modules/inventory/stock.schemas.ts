@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { fen, listQueryBase, optText } from '../../platform/http-schemas.js';
+
+const id = z.string().min(1).max(64);
+const qty = z.number().int('数量须为整数（基本单位） | Quantity must be a whole number of base units');
+
+export const adjustmentInput = z.strictObject({
+  warehouseId: id,
+  note: optText(500),
+  lines: z
+    .array(
+      z.strictObject({
+        productId: id,
+        quantity: qty.refine((q) => q !== 0, '数量不能为 0 | Quantity cannot be 0').refine((q) => Math.abs(q) <= 1e9, 'too large | too large').describe('Signed, base units: + 报溢 (gain), − 报损 (loss)'),
+        reason: z.string().trim().min(1, '请填写原因 | Give a reason').max(200),
+        unitCost: fen.optional().describe('Cost per base unit for a gain; default the moving-average cost'),
+        binId: id.optional(),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+export type AdjustmentInput = z.infer<typeof adjustmentInput>;
+
+export const openingInput = z.strictObject({
+  warehouseId: id,
+  note: optText(500),
+  lines: z
+    .array(z.strictObject({ productId: id, quantity: qty.min(1).max(1e9), unitCost: fen.describe('Cost per base unit in fen'), binId: id.optional() }))
+    .min(1)
+    .max(20000),
+});
+export type OpeningInput = z.infer<typeof openingInput>;
+
+export const movementView = z.object({
+  id: z.string(),
+  at: z.string(),
+  kind: z.string(),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  warehouseId: z.string(),
+  warehouseName: z.string(),
+  binId: z.string().nullable(),
+  quantity: z.number().int(),
+  unitCost: z.number().int(),
+  costAmount: z.number().int(),
+  balance: z.number().int().describe('On hand in this warehouse after this movement'),
+  sourceType: z.string(),
+  sourceId: z.string(),
+  sourceNumber: z.string().nullable(),
+  reason: z.string().nullable(),
+  actorName: z.string().nullable(),
+});
+
+export const adjustmentView = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.string().describe('gain (报溢), loss (报损), mixed, opening (期初)'),
+  warehouseId: z.string(),
+  warehouseName: z.string(),
+  note: z.string().nullable(),
+  lineCount: z.number().int(),
+  costAmount: z.number().int(),
+  actorName: z.string().nullable(),
+  createdAt: z.string(),
+  lines: z.array(movementView.omit({ balance: true })).optional(),
+});
+
+export const stockRow = z.object({
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  baseUnit: z.string(),
+  warehouseId: z.string(),
+  warehouseName: z.string(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  incoming: z.number().int().describe('On open purchase orders (0 until purchasing is in use)'),
+  avgCost: z.number().int().describe('Moving-average cost per base unit, fen'),
+});
+
+export const stockQuery = z.strictObject({
+  ...listQueryBase,
+  pageSize: listQueryBase.pageSize.default(50),
+  productId: id.optional(),
+  warehouseId: id.optional(),
+  nonZero: z.enum(['true', 'false']).optional().describe('Only rows with stock on hand or reserved'),
+});
+
+export const movementQuery = z.strictObject({
+  page: listQueryBase.page,
+  pageSize: listQueryBase.pageSize.default(50),
+  productId: id,
+  warehouseId: id.optional(),
+});
+
+export const verifyReply = z.object({
+  ok: z.boolean(),
+  checked: z.object({ levels: z.number().int(), products: z.number().int() }),
+  mismatches: z.array(z.object({ kind: z.string(), productId: z.string(), warehouseId: z.string().nullable(), expected: z.number(), actual: z.number() })),
+});

@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
+import type { Actor } from '../../platform/actor.js';
+import { writeAudit } from '../../platform/audit.js';
+import { nowIso } from '../../platform/clock.js';
+import { DomainError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { paginate, searchWhere } from '../../platform/list.js';
+import { nextNumber } from '../../platform/numbering.js';
+import { changeStock, type StockMove } from './stock-ledger.js';
+import type { AdjustmentInput, OpeningInput } from './stock.schemas.js';
+
+/** Checks that the warehouse and every product exist and are active; returns nothing or throws with the line. */
+async function assertDocumentRefs(trx: DbOrTx, warehouseId: string, lines: Array<{ productId: string; binId?: string }>) {
+  const w = await trx.selectFrom('warehouses').select(['id', 'name', 'status']).where('id', '=', warehouseId).executeTakeFirst();
+  if (!w) throw new DomainError('NOT_FOUND', { entity: 'warehouse' }, [{ field: 'warehouseId', message: { zh: '仓库不存在', en: 'No such warehouse' } }]);
+  if (w.status !== 'active') throw new DomainError('INACTIVE', { entity: 'warehouse', name: w.name }, [{ field: 'warehouseId', message: { zh: '仓库已停用', en: 'Warehouse is deactivated' } }]);
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  const found = new Map((await trx.selectFrom('products').select(['id', 'name', 'status']).where('id', 'in', ids).execute()).map((p) => [p.id, p]));
+  for (const [i, l] of lines.entries()) {
+    const p = found.get(l.productId);
+    if (!p) throw new DomainError('NOT_FOUND', { entity: 'product' }, [{ field: `lines.${i}.productId`, message: { zh: '商品不存在', en: 'No such product' } }]);
+    if (p.status !== 'active') throw new DomainError('INACTIVE', { entity: 'product', name: p.name }, [{ field: `lines.${i}.productId`, message: { zh: '商品已停用', en: 'Product is deactivated' } }]);
+  }
+  const binIds = [...new Set(lines.flatMap((l) => (l.binId ? [l.binId] : [])))];
+  if (binIds.length) {
+    const bins = new Set((await trx.selectFrom('bins').select('id').where('warehouseId', '=', warehouseId).where('id', 'in', binIds).execute()).map((b) => b.id));
+    const i = lines.findIndex((l) => l.binId && !bins.has(l.binId));
+    if (i >= 0) throw new DomainError('NOT_FOUND', { entity: 'bin' }, [{ field: `lines.${i}.binId`, message: { zh: '库位不在该仓库', en: 'Bin is not in this warehouse' } }]);
+  }
+}
+
+async function writeDocument(trx: Tx, actor: Actor, doc: { prefix: string; kind: string; warehouseId: string; note: string | null }, moves: StockMove[]) {
+  const id = newId();
+  const number = await nextNumber(trx, doc.prefix);
+  const posted = await changeStock(trx, actor, { type: 'stock_adjustment', id }, { moves });
+  const costAmount = posted.reduce((s, m) => s + m.costAmount, 0);
+  const row = { id, number, kind: doc.kind, warehouseId: doc.warehouseId, note: doc.note, lineCount: moves.length, costAmount, actorType: actor.type, actorId: actor.id, actorName: actor.name, createdAt: nowIso() };
+  await trx.insertInto('stockAdjustments').values(row).execute();
+  await writeAudit(trx, actor, { action: 'create', entity: 'stockAdjustment', entityId: id, summary: number, after: { ...row, lines: posted } });
+  return id;
+}
+
+/** Posts a stock adjustment (报损 for negative lines, 报溢 for positive) as one document. */
+export async function postAdjustment(db: Db, actor: Actor, input: AdjustmentInput) {
+  const gains = input.lines.filter((l) => l.quantity > 0).length;
+  const kind = gains === input.lines.length ? 'gain' : gains === 0 ? 'loss' : 'mixed';
+  const prefix = kind === 'gain' ? 'BY' : kind === 'loss' ? 'BS' : 'TZ';
+  const id = await db.transaction().execute(async (trx) => {
+    await assertDocumentRefs(trx, input.warehouseId, input.lines);
+    const moves: StockMove[] = input.lines.map((l, i) => ({
+      kind: l.quantity > 0 ? 'adjust_gain' : 'adjust_loss', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity,
+      unitCost: l.quantity > 0 ? l.unitCost : undefined, binId: l.binId, sourceLineId: String(i + 1), reason: l.reason,
+    }));
+    return writeDocument(trx, actor, { prefix, kind, warehouseId: input.warehouseId, note: input.note }, moves);
+  });
+  return getAdjustment(db, id);
+}
+
+/** Books opening balances (期初) with their cost; refused for a product that already has movements there. */
+export async function postOpening(db: Db, actor: Actor, input: OpeningInput) {
+  const id = await db.transaction().execute(async (trx) => {
+    await assertDocumentRefs(trx, input.warehouseId, input.lines);
+    const ids = [...new Set(input.lines.map((l) => l.productId))];
+    const moved = await trx.selectFrom('stockMovements as m').innerJoin('products as p', 'p.id', 'm.productId').innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
+      .select(['p.sku', 'p.name', 'w.name as warehouseName', 'm.productId']).where('m.warehouseId', '=', input.warehouseId).where('m.productId', 'in', ids).limit(1).executeTakeFirst();
+    if (moved) {
+      const i = input.lines.findIndex((l) => l.productId === moved.productId);
+      throw new DomainError('OPENING_EXISTS', { product: `${moved.sku} ${moved.name}`, warehouse: moved.warehouseName }, [{ field: `lines.${i}.productId`, message: { zh: '已有库存流水', en: 'Already has movements' } }]);
+    }
+    const moves: StockMove[] = input.lines.map((l, i) => ({ kind: 'opening', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity, unitCost: l.unitCost, binId: l.binId, sourceLineId: String(i + 1) }));
+    return writeDocument(trx, actor, { prefix: 'QC', kind: 'opening', warehouseId: input.warehouseId, note: input.note }, moves);
+  });
+  return getAdjustment(db, id);
+}
+
+const movementColumns = (db: DbOrTx) =>
+  db
+    .selectFrom('stockMovements as m')
+    .innerJoin('products as p', 'p.id', 'm.productId')
+    .innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
+    .leftJoin('stockAdjustments as a', 'a.id', 'm.sourceId')
+    .select(['m.id', 'm.at', 'm.kind', 'm.productId', 'p.sku', 'p.name as productName', 'm.warehouseId', 'w.name as warehouseName', 'm.binId', 'm.quantity', 'm.unitCost', 'm.costAmount', 'm.sourceType', 'm.sourceId', 'a.number as sourceNumber', 'm.reason', 'm.actorName']);
+
+/** One adjustment or opening document with its lines. */
+export async function getAdjustment(db: DbOrTx, id: string) {
+  const doc = await db.selectFrom('stockAdjustments as a').innerJoin('warehouses as w', 'w.id', 'a.warehouseId').selectAll('a').select('w.name as warehouseName').where('a.id', '=', id).executeTakeFirst();
+  if (!doc) throw new DomainError('NOT_FOUND', { entity: 'stockAdjustment' });
+  const lines = await movementColumns(db).where('m.sourceId', '=', id).orderBy('m.id').execute();
+  const { actorType: _t, actorId: _i, ...rest } = doc;
+  return { ...rest, lines };
+}
+
+/** Adjustment and opening documents, newest first. */
+export async function listAdjustments(db: Db, f: { q?: string; page: number; pageSize: number; warehouseId?: string; kind?: string }) {
+  let q = db.selectFrom('stockAdjustments as a').innerJoin('warehouses as w', 'w.id', 'a.warehouseId')
+    .select(['a.id', 'a.number', 'a.kind', 'a.warehouseId', 'w.name as warehouseName', 'a.note', 'a.lineCount', 'a.costAmount', 'a.actorName', 'a.createdAt']);
+  q = searchWhere(q, f.q, ['a.number', 'a.note']);
+  if (f.warehouseId) q = q.where('a.warehouseId', '=', f.warehouseId);
+  if (f.kind) q = q.where('a.kind', '=', f.kind);
+  return paginate(q, q.orderBy('a.createdAt', 'desc').orderBy('a.id', 'desc'), f);
+}
+
+/** Stock by product × warehouse with available = on hand − reserved. */
+export async function listStock(db: Db, f: { q?: string; page: number; pageSize: number; productId?: string; warehouseId?: string; nonZero?: string }) {
+  let q = db
+    .selectFrom('stockLevels as s')
+    .innerJoin('products as p', 'p.id', 's.productId')
+    .innerJoin('warehouses as w', 'w.id', 's.warehouseId')
+    .leftJoin('productCosts as c', 'c.productId', 's.productId')
+    .select(['s.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 's.warehouseId', 'w.name as warehouseName', 's.onHand', 's.reserved'])
+    .select(sql<number>`case when c.quantity > 0 then (2 * c.value + c.quantity) / (2 * c.quantity) else coalesce(p.cost_price, 0) end`.as('avgCost'));
+  q = searchWhere(q, f.q, ['p.sku', 'p.name']);
+  if (f.productId) q = q.where('s.productId', '=', f.productId);
+  if (f.warehouseId) q = q.where('s.warehouseId', '=', f.warehouseId);
+  if (f.nonZero === 'true') q = q.where((eb) => eb.or([eb('s.onHand', '!=', 0), eb('s.reserved', '!=', 0)]));
+  const page = await paginate(q, q.orderBy('p.sku').orderBy('w.code'), f);
+  return { ...page, items: page.items.map((r) => ({ ...r, avgCost: Number(r.avgCost), available: r.onHand - r.reserved, incoming: 0 })) };
+}
+
+/** Movements of one product (optionally one warehouse), newest first, each with the balance after it. */
+export async function listMovements(db: Db, f: { page: number; pageSize: number; productId: string; warehouseId?: string }) {
+  let inner = movementColumns(db)
+    .select(sql<number>`sum(m.quantity) over (partition by m.warehouse_id order by m.at, m.id rows between unbounded preceding and current row)`.as('balance'))
+    .where('m.productId', '=', f.productId);
+  if (f.warehouseId) inner = inner.where('m.warehouseId', '=', f.warehouseId);
+  const q = db.selectFrom(inner.as('x')).selectAll();
+  const page = await paginate(q, q.orderBy('x.at', 'desc').orderBy('x.id', 'desc'), f);
+  return { ...page, items: page.items.map((r) => ({ ...r, balance: Number(r.balance) })) };
+}
