@@ -95,3 +95,20 @@ describe(`categories: a tree ${dialectLabel}`, () => {
     expect(audit.every((r) => r.actorType === 'user' && r.actorId === admin.user.id)).toBe(true);
   });
 });
+
+describe(`category export ${dialectLabel}`, () => {
+  it('exports categories with their full path as CSV', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await t.setupAdmin();
+      const top = (await admin.post('/api/v1/categories', { name: '饮料' })).body;
+      await admin.post('/api/v1/categories', { name: '茶', parentId: top.id });
+      const res = await admin.get('/api/v1/categories/export', { query: { format: 'csv' } });
+      expect(res.status).toBe(200);
+      const text = typeof res.body === 'string' ? res.body : String(res.body);
+      expect(text).toContain('饮料/茶');
+    } finally {
+      await t.close();
+    }
+  });
+});
