@@ -169,3 +169,46 @@ describe(`stock ledger under concurrency ${dialectLabel}`, () => {
     expect((await verifyStock(t.db)).ok).toBe(true);
   });
 });
+
+describe(`Idempotency-Key on stock documents ${dialectLabel}`, () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let wh: Json;
+  let p: Json;
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.setupAdmin();
+    wh = (await admin.post('/api/v1/warehouses', { code: 'W1', name: '仓' })).body;
+    p = (await admin.post('/api/v1/products', { sku: 'IDEM', name: '幂等', costPrice: 10 })).body;
+  });
+  afterAll(() => t.close());
+  const count = async () => Number((await t.db.selectFrom('stockAdjustments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('returns the same document for a retry (201 then 200) and refuses the key with another body (422)', async () => {
+    const body = { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 5, reason: '盘盈' }] };
+    const first = await admin.post('/api/v1/stock/adjustments', body, { headers: { 'idempotency-key': 'k-1' } });
+    expect(first.status).toBe(201);
+    const again = await admin.post('/api/v1/stock/adjustments', body, { headers: { 'idempotency-key': 'k-1' } });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    const other = await admin.post('/api/v1/stock/adjustments', { ...body, lines: [{ ...body.lines[0], quantity: 6 }] }, { headers: { 'idempotency-key': 'k-1' } });
+    expectError(other, 422, 'IDEMPOTENCY_MISMATCH');
+    expect(await count()).toBe(1);
+    expect((await admin.get('/api/v1/stock', { query: { productId: p.id } })).body.items[0].onHand).toBe(5);
+  });
+
+  it('30 concurrent requests with one key make one document', async () => {
+    const body = { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 1, reason: 'same' }] };
+    const before = await count();
+    const results = await Promise.all(Array.from({ length: 30 }, () => admin.post('/api/v1/stock/adjustments', body, { headers: { 'idempotency-key': 'burst' } })));
+    expect(results.map((r) => r.status).sort((a, b) => a - b)).toEqual([...Array(29).fill(200), 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('keys are per caller: another API key may use the same key for its own document', async () => {
+    const bot = await t.apiKeyClient('warehouse');
+    const res = await bot.post('/api/v1/stock/adjustments', { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 1, reason: 'bot' }] }, { headers: { 'idempotency-key': 'k-1' } });
+    expect(res.status).toBe(201);
+  });
+});

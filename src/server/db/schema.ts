@@ -229,6 +229,16 @@ export interface StockAdjustmentTable {
   createdAt: string;
 }
 
+export interface IdempotencyKeyTable {
+  actorKey: string;
+  key: string;
+  route: string;
+  requestHash: string;
+  statusCode: number;
+  response: string;
+  createdAt: string;
+}
+
 export interface NumberSequenceTable {
   key: string;
   last: number;
@@ -254,6 +264,7 @@ export interface Database {
   productCosts: ProductCostTable;
   stockAdjustments: StockAdjustmentTable;
   numberSequences: NumberSequenceTable;
+  idempotencyKeys: IdempotencyKeyTable;
 }
 
 export type UserRow = Selectable<UserTable>;

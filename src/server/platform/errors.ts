@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'INSUFFICIENT_STOCK'
   | 'OPENING_EXISTS'
   | 'INACTIVE'
+  | 'IDEMPOTENCY_MISMATCH'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -62,6 +63,7 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_HAS_ERRORS: 422,
   INSUFFICIENT_STOCK: 409,
+  IDEMPOTENCY_MISMATCH: 422,
   OPENING_EXISTS: 409,
   INTERNAL: 500,
 };

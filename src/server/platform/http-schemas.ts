@@ -56,3 +56,8 @@ export const optText = (max = 200) =>
 
 /** status filter */
 export const statusEnum = z.enum(['active', 'inactive']);
+
+/** The optional Idempotency-Key header of document-creating POSTs. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().describe('Retry-safe key: the same key and body returns the first result (200); another body gets 422'),
+});

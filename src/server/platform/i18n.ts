@@ -65,6 +65,7 @@ const messages: Record<string, [string, string]> = {
   BARCODE_INVALID: ['无法生成条码：{reason}', 'Cannot render the barcode: {reason}'],
   INSUFFICIENT_STOCK: ['{product} 在「{warehouse}」库存不足：可用 {available}，需要 {requested}', 'Not enough stock of {product} in {warehouse}: {available} available, {requested} needed'],
   OPENING_EXISTS: ['{product} 在「{warehouse}」已有库存流水，不能再录期初', '{product} already has stock movements in {warehouse}; opening balances come first'],
+  IDEMPOTENCY_MISMATCH: ['Idempotency-Key「{key}」已用于另一份不同的请求', 'Idempotency-Key "{key}" was already used for a different request'],
   INACTIVE: ['{entity}「{name}」已停用', '{entity} "{name}" is deactivated'],
   INTERNAL: ['服务器内部错误，请稍后重试', 'Internal server error; please try again later'],
 };

@@ -78,6 +78,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await s
+    .createTable('idempotency_keys')
+    .addColumn('actor_key', 'text', (c) => c.notNull())
+    .addColumn('key', 'text', (c) => c.notNull())
+    .addColumn('route', 'text', (c) => c.notNull())
+    .addColumn('request_hash', 'text', (c) => c.notNull())
+    .addColumn('status_code', 'integer', (c) => c.notNull())
+    .addColumn('response', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('idempotency_keys_pk', ['actor_key', 'key'])
+    .execute();
+  await s
     .createTable('number_sequences')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('last', 'integer', (c) => c.notNull())
@@ -85,7 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['number_sequences', 'stock_adjustments', 'product_costs', 'stock_reservations', 'stock_movements', 'stock_levels']) {
+  for (const t of ['number_sequences', 'idempotency_keys', 'stock_adjustments', 'product_costs', 'stock_reservations', 'stock_movements', 'stock_levels']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

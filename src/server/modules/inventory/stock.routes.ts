@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
-import { errorResponses, idParams, listQueryBase, pageOf } from '../../platform/http-schemas.js';
+import { errorResponses, idParams, idempotencyHeaders, listQueryBase, pageOf } from '../../platform/http-schemas.js';
+import { runIdempotent } from '../../platform/idempotency.js';
 import { adjustmentInput, adjustmentView, movementQuery, movementView, openingInput, stockQuery, stockRow, verifyReply } from './stock.schemas.js';
 import * as svc from './stock.service.js';
 import { verifyStock } from './stock-verify.js';
@@ -23,8 +24,8 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/stock/adjustments', {
     config: { access: 'stock:adjust' },
-    schema: { tags, summary: 'Post a stock adjustment: quantity + is 报溢 (gain), − is 报损 (loss); all lines or none', body: adjustmentInput, response: { 201: adjustmentView, ...errorResponses } },
-  }, async (req, reply) => reply.status(201).send(await svc.postAdjustment(db, actorOf(req), req.body)));
+    schema: { tags, summary: 'Post a stock adjustment: quantity + is 报溢 (gain), − is 报损 (loss); all lines or none', headers: idempotencyHeaders, body: adjustmentInput, response: { 201: adjustmentView, 200: adjustmentView, ...errorResponses } },
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.postAdjustment(trx, actorOf(req), req.body)));
 
   app.get('/api/v1/stock/adjustments', {
     config: { access: 'stock:read' },
@@ -42,8 +43,8 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/v1/stock/opening', {
     config: { access: 'stock:adjust' },
-    schema: { tags, summary: 'Post opening balances (期初) with unit cost; only before a product has movements in that warehouse', body: openingInput, response: { 201: adjustmentView, ...errorResponses } },
-  }, async (req, reply) => reply.status(201).send(await svc.postOpening(db, actorOf(req), req.body)));
+    schema: { tags, summary: 'Post opening balances (期初) with unit cost; only before a product has movements in that warehouse', headers: idempotencyHeaders, body: openingInput, response: { 201: adjustmentView, 200: adjustmentView, ...errorResponses } },
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.postOpening(trx, actorOf(req), req.body)));
 
   app.get('/api/v1/admin/verify-stock', {
     config: { access: 'system:maintain' },

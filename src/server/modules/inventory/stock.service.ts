@@ -41,37 +41,33 @@ async function writeDocument(trx: Tx, actor: Actor, doc: { prefix: string; kind:
   return id;
 }
 
-/** Posts a stock adjustment (报损 for negative lines, 报溢 for positive) as one document. */
-export async function postAdjustment(db: Db, actor: Actor, input: AdjustmentInput) {
+/** Posts a stock adjustment (报损 for negative lines, 报溢 for positive) as one document, in the caller's transaction. */
+export async function postAdjustment(trx: Tx, actor: Actor, input: AdjustmentInput) {
   const gains = input.lines.filter((l) => l.quantity > 0).length;
   const kind = gains === input.lines.length ? 'gain' : gains === 0 ? 'loss' : 'mixed';
   const prefix = kind === 'gain' ? 'BY' : kind === 'loss' ? 'BS' : 'TZ';
-  const id = await db.transaction().execute(async (trx) => {
-    await assertDocumentRefs(trx, input.warehouseId, input.lines);
-    const moves: StockMove[] = input.lines.map((l, i) => ({
-      kind: l.quantity > 0 ? 'adjust_gain' : 'adjust_loss', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity,
-      unitCost: l.quantity > 0 ? l.unitCost : undefined, binId: l.binId, sourceLineId: String(i + 1), reason: l.reason,
-    }));
-    return writeDocument(trx, actor, { prefix, kind, warehouseId: input.warehouseId, note: input.note }, moves);
-  });
-  return getAdjustment(db, id);
+  await assertDocumentRefs(trx, input.warehouseId, input.lines);
+  const moves: StockMove[] = input.lines.map((l, i) => ({
+    kind: l.quantity > 0 ? 'adjust_gain' : 'adjust_loss', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity,
+    unitCost: l.quantity > 0 ? l.unitCost : undefined, binId: l.binId, sourceLineId: String(i + 1), reason: l.reason,
+  }));
+  const id = await writeDocument(trx, actor, { prefix, kind, warehouseId: input.warehouseId, note: input.note }, moves);
+  return getAdjustment(trx, id);
 }
 
-/** Books opening balances (期初) with their cost; refused for a product that already has movements there. */
-export async function postOpening(db: Db, actor: Actor, input: OpeningInput) {
-  const id = await db.transaction().execute(async (trx) => {
-    await assertDocumentRefs(trx, input.warehouseId, input.lines);
-    const ids = [...new Set(input.lines.map((l) => l.productId))];
-    const moved = await trx.selectFrom('stockMovements as m').innerJoin('products as p', 'p.id', 'm.productId').innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
-      .select(['p.sku', 'p.name', 'w.name as warehouseName', 'm.productId']).where('m.warehouseId', '=', input.warehouseId).where('m.productId', 'in', ids).limit(1).executeTakeFirst();
-    if (moved) {
-      const i = input.lines.findIndex((l) => l.productId === moved.productId);
-      throw new DomainError('OPENING_EXISTS', { product: `${moved.sku} ${moved.name}`, warehouse: moved.warehouseName }, [{ field: `lines.${i}.productId`, message: { zh: '已有库存流水', en: 'Already has movements' } }]);
-    }
-    const moves: StockMove[] = input.lines.map((l, i) => ({ kind: 'opening', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity, unitCost: l.unitCost, binId: l.binId, sourceLineId: String(i + 1) }));
-    return writeDocument(trx, actor, { prefix: 'QC', kind: 'opening', warehouseId: input.warehouseId, note: input.note }, moves);
-  });
-  return getAdjustment(db, id);
+/** Books opening balances (期初) with their cost, in the caller's transaction; refused for a product that already has movements there. */
+export async function postOpening(trx: Tx, actor: Actor, input: OpeningInput) {
+  await assertDocumentRefs(trx, input.warehouseId, input.lines);
+  const ids = [...new Set(input.lines.map((l) => l.productId))];
+  const moved = await trx.selectFrom('stockMovements as m').innerJoin('products as p', 'p.id', 'm.productId').innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
+    .select(['p.sku', 'p.name', 'w.name as warehouseName', 'm.productId']).where('m.warehouseId', '=', input.warehouseId).where('m.productId', 'in', ids).limit(1).executeTakeFirst();
+  if (moved) {
+    const i = input.lines.findIndex((l) => l.productId === moved.productId);
+    throw new DomainError('OPENING_EXISTS', { product: `${moved.sku} ${moved.name}`, warehouse: moved.warehouseName }, [{ field: `lines.${i}.productId`, message: { zh: '已有库存流水', en: 'Already has movements' } }]);
+  }
+  const moves: StockMove[] = input.lines.map((l, i) => ({ kind: 'opening', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity, unitCost: l.unitCost, binId: l.binId, sourceLineId: String(i + 1) }));
+  const id = await writeDocument(trx, actor, { prefix: 'QC', kind: 'opening', warehouseId: input.warehouseId, note: input.note }, moves);
+  return getAdjustment(trx, id);
 }
 
 const movementColumns = (db: DbOrTx) =>
