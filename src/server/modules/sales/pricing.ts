@@ -1,0 +1,79 @@
+// Order pricing: line and order totals in integer fen with one rounding rule (docs/money.md).
+// Pure: no I/O. All intermediate products are BigInt so nothing is lost to floating point.
+
+export type PriceLineInput = {
+  /** Quantity in the unit the price is for (e.g. 3 箱). */
+  quantity: number;
+  /** Price per that unit, fen; including tax when the order's prices include tax. */
+  unitPrice: number;
+  /** Line discount in basis points (1000 = 10%). */
+  discountBp?: number;
+  /** VAT rate in percent (13 = 13%). */
+  taxRate: number;
+};
+
+export type PricedLine = {
+  gross: number;
+  lineDiscount: number;
+  orderDiscount: number;
+  net: number;
+  tax: number;
+  total: number;
+};
+
+export type PricedOrder = { lines: PricedLine[]; gross: number; discount: number; net: number; tax: number; total: number };
+
+/** a / b rounded half away from zero (a, b BigInt, b > 0). */
+export function divRound(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  const r = a % b;
+  if (2n * (r < 0n ? -r : r) >= b) return a < 0n ? q - 1n : q + 1n;
+  return q;
+}
+
+/** Splits `amount` over `weights` in proportion, largest remainder first; the parts add up exactly. */
+export function allocate(amount: bigint, weights: bigint[]): bigint[] {
+  const sum = weights.reduce((s, w) => s + w, 0n);
+  if (sum === 0n) return weights.map((_, i) => (i === 0 ? amount : 0n));
+  const shares = weights.map((w) => (amount * w) / sum);
+  let left = amount - shares.reduce((s, x) => s + x, 0n);
+  const order = weights
+    .map((w, i) => ({ i, rem: (amount * w) % sum }))
+    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+  for (const { i } of order) {
+    if (left === 0n) break;
+    shares[i] += 1n;
+    left -= 1n;
+  }
+  return shares;
+}
+
+/**
+ * Prices an order. Per line: gross = quantity × unit price; line discount = round(gross × rate);
+ * the order discount is shared over lines by amount (largest remainder); tax is then computed per
+ * line from what is left: out of it when prices include tax (round(x × r / (100 + r))), on top when
+ * they do not (round(x × r / 100)). Order figures are sums of line figures, never re-rounded.
+ */
+export function priceOrder(lines: PriceLineInput[], opts: { pricesIncludeTax: boolean; orderDiscount?: number }): PricedOrder {
+  const gross = lines.map((l) => BigInt(l.quantity) * BigInt(l.unitPrice));
+  const lineDiscount = lines.map((l, i) => divRound(gross[i] * BigInt(l.discountBp ?? 0), 10000n));
+  const afterLine = gross.map((g, i) => g - lineDiscount[i]);
+  const orderDiscount = BigInt(opts.orderDiscount ?? 0);
+  const shares = allocate(orderDiscount, afterLine);
+  const priced = lines.map((l, i): PricedLine => {
+    const amount = afterLine[i] - shares[i];
+    const rate = BigInt(l.taxRate);
+    const tax = opts.pricesIncludeTax ? divRound(amount * rate, 100n + rate) : divRound(amount * rate, 100n);
+    const net = opts.pricesIncludeTax ? amount - tax : amount;
+    return {
+      gross: Number(gross[i]),
+      lineDiscount: Number(lineDiscount[i]),
+      orderDiscount: Number(shares[i]),
+      net: Number(net),
+      tax: Number(tax),
+      total: Number(net + tax),
+    };
+  });
+  const sum = (k: keyof PricedLine) => priced.reduce((s, l) => s + l[k], 0);
+  return { lines: priced, gross: sum('gross'), discount: sum('lineDiscount') + sum('orderDiscount'), net: sum('net'), tax: sum('tax'), total: sum('total') };
+}
