@@ -35,7 +35,7 @@ export function ApiKeyCreatedModal({ apiKey, onClose }: { apiKey: string | null;
           onClick={() =>
             void copyText(apiKey ?? '').then(
               () => message.success(t('action.copied')),
-              () => message.error('✗'),
+              () => message.error(t('msg.copyFailed')),
             )
           }
         >

@@ -21,7 +21,7 @@ export function CategoryTreeSelect({ excludeId, allowInactive, ...rest }: Props)
     const excluded = excludeId ? subtreeIds(items, excludeId) : new Set<string>();
     const toNode = (c: CategoryNode): NonNullable<TreeSelectProps['treeData']>[number] => ({
       value: c.id,
-      title: c.status === 'active' ? c.name : `${c.name}（${t('status.inactive')}）`,
+      title: c.status === 'active' ? c.name : t('msg.withNote', { text: c.name, note: t('status.inactive') }),
       disabled: excluded.has(c.id) || (!allowInactive && c.status !== 'active' && c.id !== rest.value),
       children: c.children?.map(toNode),
     });

@@ -48,7 +48,7 @@ export function BarcodesField() {
   const form = Form.useFormInstance();
   const base = Form.useWatch('baseUnit', form) || t('products.baseUnit');
   const units = ((Form.useWatch('units', form) ?? []) as UnitRow[]).filter((u) => u?.name);
-  const options = [{ value: '', label: `${base}（${t('products.baseUnitTag')}）` }, ...units.map((u) => ({ value: u!.name!, label: u!.name! }))];
+  const options = [{ value: '', label: t('msg.withNote', { text: base, note: t('products.baseUnitTag') }) }, ...units.map((u) => ({ value: u!.name!, label: u!.name! }))];
   return (
     <Form.Item label={t('products.barcodes')}>
       <Form.List name="barcodes">
