@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.js';
+import { configOrExit } from './cli/config-or-exit.js';
 import { buildApp } from './app.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -7,16 +7,7 @@ import { version } from './version.js';
 import './platform/fastify-types.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env, version);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const database = createDb(config.databaseUrl);
   await migrateToLatest(database.db);
   if (await ensureAdminFromEnv(database.db, config.adminEmail, config.adminPassword)) {

@@ -1,21 +1,10 @@
 // `npm run demo`: migrates, then fills an empty database with a made-up wholesale business.
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { configOrExit } from './config-or-exit.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { DemoRefusedError, seedDemo, type DemoCounts } from '../modules/demo/index.js';
-import { version } from '../version.js';
 
-function configOrExit(): Config {
-  try {
-    return loadConfig(process.env, version);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
-}
 
 function summary(c: DemoCounts, config: Config): string {
   return [

@@ -1,10 +1,9 @@
 // `npm run jxc -- <command>`: maintenance commands.
 //   verify-stock   check on hand = Σ movements and reserved = Σ reservations; exit 1 on any mismatch
-import { ConfigError, loadConfig } from '../config.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { verifyStock } from '../modules/inventory/index.js';
-import { version } from '../version.js';
+import { configOrExit } from './config-or-exit.js';
 
 const usage = 'usage: npm run jxc -- verify-stock';
 
@@ -14,16 +13,7 @@ async function main(): Promise<number> {
     console.error(command ? `unknown command: ${command}\n${usage}` : usage);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(process.env, version);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = configOrExit();
   const database = createDb(config.databaseUrl, { poolSize: 1 });
   try {
     await migrateToLatest(database.db);

@@ -1,8 +1,7 @@
 // `npm run migrate`: brings the database named by DATABASE_URL up to date and says what ran.
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { configOrExit } from './config-or-exit.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { version } from '../version.js';
 
 /** The database URL without its password, for printing. */
 export function describeDatabase(url: string): string {
@@ -16,17 +15,6 @@ export function describeDatabase(url: string): string {
   }
 }
 
-function configOrExit(): Config {
-  try {
-    return loadConfig(process.env, version);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(2);
-    }
-    throw err;
-  }
-}
 
 async function main(): Promise<void> {
   const config = configOrExit();
