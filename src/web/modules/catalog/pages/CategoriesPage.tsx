@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../shared/auth/session';
 import { useUnpinnedOnPhones } from '../../../shared/components/DataTable';
+import { ExportButton } from '../../../shared/components/ExportButton';
 import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { RowActions, useStatusActions } from '../../../shared/components/RowActions';
@@ -67,11 +68,14 @@ export default function CategoriesPage() {
       <PageHeader
         title={t('categories.title')}
         extra={
-          writable && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ category: null })}>
-              {t('categories.add')}
-            </Button>
-          )
+          <>
+            <ExportButton path="/categories" query={{ q: q || undefined, status }} />
+            {writable && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ category: null })}>
+                {t('categories.add')}
+              </Button>
+            )}
+          </>
         }
       />
       <ListToolbar q={q} onSearch={(v) => list.update({ q: v })} placeholder={t('categories.searchPlaceholder')}>
