@@ -94,7 +94,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
-    if (path.startsWith('/api/') || req.method !== 'GET') {
+    // A missing asset is a 404, not the page (a stale tab would otherwise get HTML for a script).
+    if (path.startsWith('/api/') || path.startsWith('/assets/') || req.method !== 'GET') {
       return sendError(reply, req.locale, new DomainError('ROUTE_NOT_FOUND', { method: req.method, url: path }));
     }
     if (!existsSync(join(webRoot, 'index.html'))) {

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './create-db.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-stock-ledger.js';
+import * as m0003 from './migrations/0003-sales-orders.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-stock-ledger': m0002,
+  '0003-sales-orders': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -244,6 +244,55 @@ export interface NumberSequenceTable {
   last: number;
 }
 
+export interface SalesOrderTable {
+  id: string;
+  number: string;
+  customerId: string;
+  status: string;
+  warehouseId: string;
+  pricesIncludeTax: number;
+  orderDiscount: number;
+  gross: number;
+  discount: number;
+  net: number;
+  tax: number;
+  total: number;
+  requestedDate: string | null;
+  shippingAddress: string | null;
+  notes: string | null;
+  source: string;
+  actorType: string;
+  actorId: string | null;
+  actorName: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SalesOrderLineTable {
+  id: string;
+  orderId: string;
+  lineNo: number;
+  productId: string;
+  warehouseId: string;
+  unitName: string;
+  factor: number;
+  quantity: number;
+  baseQuantity: number;
+  unitPrice: number;
+  discountBp: number;
+  taxRate: number;
+  gross: number;
+  lineDiscount: number;
+  orderDiscount: number;
+  net: number;
+  tax: number;
+  total: number;
+  reserved: number;
+  shipped: number;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -265,6 +314,8 @@ export interface Database {
   stockAdjustments: StockAdjustmentTable;
   numberSequences: NumberSequenceTable;
   idempotencyKeys: IdempotencyKeyTable;
+  salesOrders: SalesOrderTable;
+  salesOrderLines: SalesOrderLineTable;
 }
 
 export type UserRow = Selectable<UserTable>;

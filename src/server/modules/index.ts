@@ -7,6 +7,7 @@ import { importRoutes } from './imports/index.js';
 import { partnerRoutes } from './partners/index.js';
 import { warehouseRoutes } from './warehouses/index.js';
 import { stockRoutes } from './inventory/index.js';
+import { salesOrderRoutes } from './sales/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, salesOrderRoutes];

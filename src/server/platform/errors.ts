@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'OPENING_EXISTS'
   | 'INACTIVE'
   | 'IDEMPOTENCY_MISMATCH'
+  | 'ORDER_STATE'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -64,6 +65,7 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   IMPORT_HAS_ERRORS: 422,
   INSUFFICIENT_STOCK: 409,
   IDEMPOTENCY_MISMATCH: 422,
+  ORDER_STATE: 409,
   OPENING_EXISTS: 409,
   INTERNAL: 500,
 };

@@ -33,6 +33,8 @@ const entities: Record<string, [string, string]> = {
   supplierProduct: ['供货商品', 'Supplier product'],
   unit: ['单位', 'Unit'],
   barcode: ['条码', 'Barcode'],
+  salesOrder: ['销售订单', 'Sales order'],
+  stockAdjustment: ['库存调整单', 'Stock adjustment'],
 };
 
 /** Localized name of an entity kind, for messages. */
@@ -66,6 +68,7 @@ const messages: Record<string, [string, string]> = {
   INSUFFICIENT_STOCK: ['{product} 在「{warehouse}」库存不足：可用 {available}，需要 {requested}', 'Not enough stock of {product} in {warehouse}: {available} available, {requested} needed'],
   OPENING_EXISTS: ['{product} 在「{warehouse}」已有库存流水，不能再录期初', '{product} already has stock movements in {warehouse}; opening balances come first'],
   IDEMPOTENCY_MISMATCH: ['Idempotency-Key「{key}」已用于另一份不同的请求', 'Idempotency-Key "{key}" was already used for a different request'],
+  ORDER_STATE: ['订单 {number} 当前为「{status}」，不能执行「{action}」', 'Order {number} is {status}; cannot {action} it'],
   INACTIVE: ['{entity}「{name}」已停用', '{entity} "{name}" is deactivated'],
   INTERNAL: ['服务器内部错误，请稍后重试', 'Internal server error; please try again later'],
 };

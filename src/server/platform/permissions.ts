@@ -18,15 +18,17 @@ export const permissions = [
   'stock:read',
   'stock:adjust',
   'system:maintain',
+  'sales:read',
+  'sales:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read', 'stock:read'];
+const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read', 'stock:read', 'sales:read'];
 
 // The permission table, enforced for every route by the auth hook (a route must name one).
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  sales: [...readAll, 'customers:write'],
+  sales: [...readAll, 'customers:write', 'sales:write'],
   warehouse: [...readAll, 'warehouses:write', 'stock:adjust'],
   purchasing: [...readAll, 'catalog:write', 'suppliers:write'],
   finance: [...readAll, 'customers:write', 'audit:read'],

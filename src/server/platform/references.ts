@@ -14,10 +14,14 @@ const references: Record<string, Reference[]> = {
   product: [
     { table: 'supplier_products', column: 'product_id', zh: '供应商供货清单', en: 'supplier product lists' },
     { table: 'stock_movements', column: 'product_id', zh: '库存流水', en: 'stock movements' },
+    { table: 'sales_order_lines', column: 'product_id', zh: '销售订单', en: 'sales orders' },
   ],
-  customer: [],
+  customer: [{ table: 'sales_orders', column: 'customer_id', zh: '销售订单', en: 'sales orders' }],
   supplier: [],
-  warehouse: [{ table: 'stock_movements', column: 'warehouse_id', zh: '库存流水', en: 'stock movements' }],
+  warehouse: [
+    { table: 'stock_movements', column: 'warehouse_id', zh: '库存流水', en: 'stock movements' },
+    { table: 'sales_orders', column: 'warehouse_id', zh: '销售订单', en: 'sales orders' },
+  ],
 };
 
 /** Registers another table that references an entity (called by later modules). */

@@ -115,13 +115,24 @@ async function refuse(trx: Tx, d: { productId: string; warehouseId: string; onHa
 
 async function applyReservations(trx: Tx, source: StockSource, changes: ReservationChange[], now: string) {
   for (const r of changes) {
-    await trx
-      .insertInto('stockReservations')
-      .values({ id: newId(), productId: r.productId, warehouseId: r.warehouseId, sourceType: source.type, sourceId: source.id, sourceLineId: r.sourceLineId, quantity: r.delta, createdAt: now, updatedAt: now })
-      .onConflict((oc) =>
-        oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${int(r.delta)}`, updatedAt: now }),
-      )
-      .execute();
+    if (r.delta > 0) {
+      await trx
+        .insertInto('stockReservations')
+        .values({ id: newId(), productId: r.productId, warehouseId: r.warehouseId, sourceType: source.type, sourceId: source.id, sourceLineId: r.sourceLineId, quantity: r.delta, createdAt: now, updatedAt: now })
+        .onConflict((oc) =>
+          oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${int(r.delta)}`, updatedAt: now }),
+        )
+        .execute();
+      continue;
+    }
+    // A release: only what this line holds (the balance update above already refused more than is reserved in total).
+    const res = await trx
+      .updateTable('stockReservations')
+      .set({ quantity: sql`quantity + ${int(r.delta)}`, updatedAt: now })
+      .where('sourceType', '=', source.type).where('sourceLineId', '=', r.sourceLineId).where('productId', '=', r.productId).where('warehouseId', '=', r.warehouseId)
+      .where(sql<boolean>`quantity + ${int(r.delta)} >= 0`)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new Error(`release of ${-r.delta} exceeds the reservation of line ${r.sourceLineId}`);
   }
 }
 

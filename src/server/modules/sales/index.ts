@@ -1,0 +1,2 @@
+export { salesOrderRoutes } from './sales-order.routes.js';
+export { priceOrder } from './pricing.js';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { fen, listQueryBase, optText } from '../../platform/http-schemas.js';
+import { orderStatuses } from './sales-order.js';
+
+const id = z.string().min(1).max(64);
+const percent = z.number().min(0).max(100).refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, '最多两位小数 | At most two decimals');
+
+export const salesOrderLineInput = z.strictObject({
+  productId: id,
+  quantity: z.number().int('数量须为整数 | Quantity must be a whole number').min(1, '数量须大于 0 | Quantity must be more than 0').max(1e9),
+  unit: z.string().trim().min(1).max(20).optional().describe('Pack unit name (e.g. 箱); default the base unit'),
+  unitPrice: fen.optional().describe('Price per unit in fen; default from the customer’s price tier'),
+  discountPercent: percent.optional().describe('Line discount in percent'),
+  taxRate: z.number().int().min(0).max(100).optional().describe('VAT percent; default the product’s'),
+  warehouseId: id.optional().describe('Default the order’s warehouse'),
+});
+
+const address = z.strictObject({
+  recipient: optText(100), phone: optText(50), province: optText(50), city: optText(50), district: optText(50),
+  address: z.string().trim().min(1).max(300), postalCode: optText(20), country: optText(50),
+});
+
+export const salesOrderInput = z.strictObject({
+  customerId: id,
+  lines: z.array(salesOrderLineInput).min(1).max(500),
+  confirm: z.boolean().optional().describe('Confirm (reserve stock) in the same call'),
+  warehouseId: id.optional().describe('Default warehouse for lines; default the default warehouse'),
+  pricesIncludeTax: z.boolean().default(true).describe('Whether unit prices include VAT (含税价)'),
+  orderDiscount: fen.default(0).describe('Discount on the whole order, fen'),
+  requestedDate: z.iso.date().optional(),
+  shippingAddress: address.optional().describe('Default the customer’s default address'),
+  notes: optText(2000),
+});
+export type SalesOrderInput = z.infer<typeof salesOrderInput>;
+
+const lineView = z.object({
+  id: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), warehouseId: z.string(),
+  unitName: z.string(), factor: z.number().int(), quantity: z.number().int(), baseQuantity: z.number().int(), unitPrice: z.number().int(),
+  discountBp: z.number().int(), taxRate: z.number().int(), gross: z.number().int(), lineDiscount: z.number().int(), orderDiscount: z.number().int(),
+  net: z.number().int(), tax: z.number().int(), total: z.number().int(), reserved: z.number().int(), shipped: z.number().int(),
+});
+
+export const salesOrderView = z.object({
+  id: z.string(), number: z.string(), customerId: z.string(), customerName: z.string(), status: z.enum(orderStatuses), warehouseId: z.string(),
+  pricesIncludeTax: z.boolean(), orderDiscount: z.number().int(), gross: z.number().int(), discount: z.number().int(), net: z.number().int(),
+  tax: z.number().int(), total: z.number().int(), requestedDate: z.string().nullable(), shippingAddress: z.unknown().nullable(), notes: z.string().nullable(),
+  source: z.string(), actorName: z.string().nullable(), confirmedAt: z.string().nullable(), cancelledAt: z.string().nullable(),
+  createdAt: z.string(), updatedAt: z.string(), lines: z.array(lineView),
+});
+export type SalesOrderView = z.infer<typeof salesOrderView>;
+export const salesOrderSummary = salesOrderView.omit({ lines: true });
+
+export const salesOrderListQuery = z.strictObject({
+  ...listQueryBase,
+  status: z.enum(orderStatuses).optional(),
+  customerId: id.optional(),
+});

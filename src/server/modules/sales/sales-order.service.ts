@@ -1,0 +1,133 @@
+import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
+import type { Actor } from '../../platform/actor.js';
+import { writeAudit } from '../../platform/audit.js';
+import { nowIso } from '../../platform/clock.js';
+import { DomainError, type ErrorDetail } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { paginate, searchWhere } from '../../platform/list.js';
+import { nextNumber } from '../../platform/numbering.js';
+import { changeStock } from '../inventory/index.js';
+import { priceOrder } from './pricing.js';
+import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction } from './sales-order.js';
+import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
+import { loadOrderContext, resolveLines } from './sales-order-lines.js';
+
+const lineError = (i: number, field: string, zh: string, en: string): ErrorDetail => ({ field: `lines.${i}.${field}`, message: { zh, en } });
+
+/** Creates a sales order (draft, or confirmed when `confirm`) in the caller's transaction. */
+export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderInput, source: 'api' | 'ui' | 'import' = 'api'): Promise<SalesOrderView> {
+  const ctx = await loadOrderContext(trx, input);
+  const lines = resolveLines(ctx, input, lineError);
+  const priced = priceOrder(
+    lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unitPrice, discountBp: l.discountBp, taxRate: l.taxRate })),
+    { pricesIncludeTax: input.pricesIncludeTax, orderDiscount: input.orderDiscount },
+  );
+  if (input.orderDiscount > priced.gross - priced.lines.reduce((s, l) => s + l.lineDiscount, 0)) {
+    throw new DomainError('VALIDATION_FAILED', { summary: 'orderDiscount' }, [{ field: 'orderDiscount', message: { zh: '整单优惠不能超过订单金额', en: 'The order discount cannot exceed the order amount' } }]);
+  }
+  const id = newId();
+  const now = nowIso();
+  const number = await nextNumber(trx, 'SO');
+  const address = input.shippingAddress ?? ctx.defaultAddress;
+  await trx.insertInto('salesOrders').values({
+    id, number, customerId: input.customerId, status: 'draft', warehouseId: ctx.warehouseId, pricesIncludeTax: input.pricesIncludeTax ? 1 : 0,
+    orderDiscount: input.orderDiscount, gross: priced.gross, discount: priced.discount, net: priced.net, tax: priced.tax, total: priced.total,
+    requestedDate: input.requestedDate ?? null, shippingAddress: address ? JSON.stringify(address) : null, notes: input.notes ?? null, source,
+    actorType: actor.type, actorId: actor.id, actorName: actor.name, confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
+  }).execute();
+  await trx.insertInto('salesOrderLines').values(lines.map((l, i) => ({
+    id: newId(), orderId: id, lineNo: i + 1, productId: l.productId, warehouseId: l.warehouseId, unitName: l.unitName, factor: l.factor,
+    quantity: l.quantity, baseQuantity: l.quantity * l.factor, unitPrice: l.unitPrice, discountBp: l.discountBp, taxRate: l.taxRate,
+    ...priced.lines[i], reserved: 0, shipped: 0,
+  }))).execute();
+  await writeAudit(trx, actor, { action: 'create', entity: 'salesOrder', entityId: id, summary: number, after: await getSalesOrder(trx, id) });
+  return input.confirm ? transition(trx, actor, id, 'confirm') : getSalesOrder(trx, id);
+}
+
+/** Confirms, cancels (…) an order; confirming reserves every line or none, cancelling releases. */
+export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction): Promise<SalesOrderView> {
+  const before = await getSalesOrder(trx, id);
+  const to = nextStatus(before.status, action);
+  if (!to) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames[action] });
+  const now = nowIso();
+  // Claim the order with a conditional update, so two confirmations cannot both reserve.
+  const claimed = await trx.updateTable('salesOrders').set({ status: to, updatedAt: now, ...(to === 'confirmed' ? { confirmedAt: now } : {}), ...(to === 'cancelled' ? { cancelledAt: now } : {}) })
+    .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
+  if (!holdsReservation(before.status) && holdsReservation(to)) await reserve(trx, actor, before);
+  if (holdsReservation(before.status) && !holdsReservation(to)) await release(trx, actor, before);
+  const after = await getSalesOrder(trx, id);
+  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}`, before, after });
+  return after;
+}
+
+async function reserve(trx: Tx, actor: Actor, order: SalesOrderView) {
+  try {
+    await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
+      reservations: order.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, delta: l.baseQuantity })),
+    });
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'INSUFFICIENT_STOCK') throw await withShortages(trx, order, err);
+    throw err;
+  }
+  for (const l of order.lines) await trx.updateTable('salesOrderLines').set({ reserved: l.baseQuantity }).where('id', '=', l.id).execute();
+}
+
+async function release(trx: Tx, actor: Actor, order: SalesOrderView) {
+  const held = order.lines.filter((l) => l.reserved > 0);
+  if (held.length === 0) return;
+  await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
+    reservations: held.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, delta: -l.reserved })),
+  });
+  await trx.updateTable('salesOrderLines').set({ reserved: 0 }).where('orderId', '=', order.id).execute();
+}
+
+/** Adds, for each short line, what is available here and in the other warehouses. */
+async function withShortages(trx: Tx, order: SalesOrderView, err: DomainError): Promise<DomainError> {
+  const ids = [...new Set(order.lines.map((l) => l.productId))];
+  const levels = await trx.selectFrom('stockLevels as s').innerJoin('warehouses as w', 'w.id', 's.warehouseId')
+    .select(['s.productId', 's.warehouseId', 'w.name as warehouseName', 's.onHand', 's.reserved']).where('s.productId', 'in', ids).execute();
+  const need = new Map<string, number>();
+  for (const l of order.lines) need.set(`${l.productId}|${l.warehouseId}`, (need.get(`${l.productId}|${l.warehouseId}`) ?? 0) + l.baseQuantity);
+  const details = order.lines.flatMap((l, i) => {
+    const here = levels.find((v) => v.productId === l.productId && v.warehouseId === l.warehouseId);
+    const available = here ? here.onHand - here.reserved : 0;
+    if (available >= (need.get(`${l.productId}|${l.warehouseId}`) ?? 0)) return [];
+    const elsewhere = levels.filter((v) => v.productId === l.productId && v.warehouseId !== l.warehouseId && v.onHand - v.reserved > 0)
+      .map((v) => ({ warehouseId: v.warehouseId, warehouseName: v.warehouseName, available: v.onHand - v.reserved }));
+    return [{ field: `lines.${i}.quantity`, lineNo: l.lineNo, productId: l.productId, warehouseId: l.warehouseId, requested: l.baseQuantity, available, elsewhere,
+      message: { zh: `可用 ${available}，需要 ${l.baseQuantity}`, en: `${available} available, ${l.baseQuantity} needed` } }];
+  });
+  return new DomainError('INSUFFICIENT_STOCK', err.params, details.length ? details : err.details);
+}
+
+/** One order with its lines. */
+export async function getSalesOrder(db: DbOrTx, id: string): Promise<SalesOrderView> {
+  const o = await db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId').selectAll('o').select('c.name as customerName').where('o.id', '=', id).executeTakeFirst();
+  if (!o) throw new DomainError('NOT_FOUND', { entity: 'salesOrder' });
+  const lines = await db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId').selectAll('l').select(['p.sku', 'p.name as productName'])
+    .where('l.orderId', '=', id).orderBy('l.lineNo').execute();
+  const { actorType: _t, actorId: _a, ...rest } = o;
+  return {
+    ...rest, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
+    shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
+    lines: lines.map(({ orderId: _o, ...l }) => l),
+  };
+}
+
+/** Orders, newest first. */
+export async function listSalesOrders(db: Db, f: { q?: string; page: number; pageSize: number; sort?: string; status?: string; customerId?: string }) {
+  let q = db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId').selectAll('o').select('c.name as customerName');
+  q = searchWhere(q, f.q, ['o.number', 'c.name', 'c.code', 'o.notes']);
+  if (f.status) q = q.where('o.status', '=', f.status);
+  if (f.customerId) q = q.where('o.customerId', '=', f.customerId);
+  const page = await paginate(q, q.orderBy('o.createdAt', 'desc').orderBy('o.id', 'desc'), f);
+  return {
+    ...page,
+    items: page.items.map(({ actorType: _t, actorId: _a, ...o }) => ({
+      ...o, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
+      shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
+    })),
+  };
+}
+
