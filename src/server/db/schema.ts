@@ -264,6 +264,10 @@ export interface SalesOrderTable {
   actorType: string;
   actorId: string | null;
   actorName: string | null;
+  approvalReasons: string | null;
+  approvalRole: string | null;
+  approvalComment: string | null;
+  approvedBy: string | null;
   confirmedAt: string | null;
   cancelledAt: string | null;
   createdAt: string;
@@ -293,6 +297,17 @@ export interface SalesOrderLineTable {
   shipped: number;
 }
 
+export interface ApprovalRuleTable {
+  id: string;
+  name: string;
+  kind: string;
+  threshold: number;
+  approverRole: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -316,6 +331,7 @@ export interface Database {
   idempotencyKeys: IdempotencyKeyTable;
   salesOrders: SalesOrderTable;
   salesOrderLines: SalesOrderLineTable;
+  approvalRules: ApprovalRuleTable;
 }
 
 export type UserRow = Selectable<UserTable>;

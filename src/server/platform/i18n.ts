@@ -34,6 +34,7 @@ const entities: Record<string, [string, string]> = {
   unit: ['单位', 'Unit'],
   barcode: ['条码', 'Barcode'],
   salesOrder: ['销售订单', 'Sales order'],
+  approvalRule: ['审核规则', 'Approval rule'],
   stockAdjustment: ['库存调整单', 'Stock adjustment'],
 };
 

@@ -20,6 +20,7 @@ export const permissions = [
   'system:maintain',
   'sales:read',
   'sales:write',
+  'approval:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -24,6 +24,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor_type', 'text', (c) => c.notNull())
     .addColumn('actor_id', 'text')
     .addColumn('actor_name', 'text')
+    .addColumn('approval_reasons', 'text')
+    .addColumn('approval_role', 'text')
+    .addColumn('approval_comment', 'text')
+    .addColumn('approved_by', 'text')
     .addColumn('confirmed_at', 'text')
     .addColumn('cancelled_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -55,10 +59,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('shipped', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
   await s.createIndex('sales_order_lines_order_idx').on('sales_order_lines').column('order_id').execute();
+  await s
+    .createTable('approval_rules')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('threshold', 'bigint', (c) => c.notNull().defaultTo(0))
+    .addColumn('approver_role', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
   await s.createIndex('sales_order_lines_product_idx').on('sales_order_lines').column('product_id').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('approval_rules').ifExists().execute();
   await db.schema.dropTable('sales_order_lines').ifExists().execute();
   await db.schema.dropTable('sales_orders').ifExists().execute();
 }

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import { salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
+import { z } from 'zod';
+import * as rules from './approval.service.js';
+import { approvalBody, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
 import * as svc from './sales-order.service.js';
 
 const tags = ['sales-orders'];
@@ -33,8 +35,41 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'sales:write' },
       schema: {
         tags, params: idParams, response: { 200: salesOrderView, ...errorResponses },
-        summary: action === 'confirm' ? 'Confirm: reserve every line’s stock or none (409 INSUFFICIENT_STOCK lists what is short and where else it is)' : 'Cancel (作废); releases reserved stock',
+        summary: action === 'confirm'
+          ? 'Confirm: runs the approval rules (a tripped rule → pending_approval), else reserves every line or none (409 INSUFFICIENT_STOCK lists what is short and where else it is)'
+          : 'Cancel (作废); releases reserved stock',
       },
     }, async (req) => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, action)));
   }
+
+  app.post('/api/v1/sales-orders/:id/approve', {
+    config: { access: 'sales:read' },
+    schema: { tags, summary: 'Approve (审核) an order waiting for approval; reserves its stock. Only the rule’s approver role or an admin', params: idParams, body: approvalBody.optional(), response: { 200: salesOrderView, ...errorResponses } },
+  }, async (req) => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'approve', req.body?.comment)));
+
+  app.post('/api/v1/sales-orders/:id/reject', {
+    config: { access: 'sales:read' },
+    schema: { tags, summary: 'Reject (驳回) an order waiting for approval, with a reason; it goes back to draft', params: idParams, body: rejectBody, response: { 200: salesOrderView, ...errorResponses } },
+  }, async (req) => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'reject', req.body.comment)));
+
+  const ruleTags = ['approval-rules'];
+  app.get('/api/v1/approval-rules', {
+    config: { access: 'sales:read' },
+    schema: { tags: ruleTags, summary: 'Approval rules', response: { 200: z.object({ items: z.array(approvalRuleView) }), ...errorResponses } },
+  }, async () => ({ items: await rules.listRules(db) }));
+  app.post('/api/v1/approval-rules', {
+    config: { access: 'approval:manage' },
+    schema: { tags: ruleTags, summary: 'Create an approval rule', body: approvalRuleInput, response: { 201: approvalRuleView, ...errorResponses } },
+  }, async (req, reply) => reply.status(201).send(await rules.createRule(db, actorOf(req), req.body)));
+  app.patch('/api/v1/approval-rules/:id', {
+    config: { access: 'approval:manage' },
+    schema: { tags: ruleTags, summary: 'Change an approval rule', params: idParams, body: approvalRulePatch, response: { 200: approvalRuleView, ...errorResponses } },
+  }, async (req) => rules.updateRule(db, actorOf(req), req.params.id, req.body));
+  app.delete('/api/v1/approval-rules/:id', {
+    config: { access: 'approval:manage' },
+    schema: { tags: ruleTags, summary: 'Delete an approval rule', params: idParams, response: { 204: z.null(), ...errorResponses } },
+  }, async (req, reply) => {
+    await rules.deleteRule(db, actorOf(req), req.params.id);
+    return reply.status(204).send(null);
+  });
 };

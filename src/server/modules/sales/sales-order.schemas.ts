@@ -44,7 +44,12 @@ export const salesOrderView = z.object({
   id: z.string(), number: z.string(), customerId: z.string(), customerName: z.string(), status: z.enum(orderStatuses), warehouseId: z.string(),
   pricesIncludeTax: z.boolean(), orderDiscount: z.number().int(), gross: z.number().int(), discount: z.number().int(), net: z.number().int(),
   tax: z.number().int(), total: z.number().int(), requestedDate: z.string().nullable(), shippingAddress: z.unknown().nullable(), notes: z.string().nullable(),
-  source: z.string(), actorName: z.string().nullable(), confirmedAt: z.string().nullable(), cancelledAt: z.string().nullable(),
+  source: z.string(), actorName: z.string().nullable(),
+  approvalReasons: z.array(z.object({ ruleId: z.string(), name: z.string(), kind: z.string(), approverRole: z.string(), zh: z.string(), en: z.string() })).describe('Why the order waits for approval'),
+  approvalRole: z.string().nullable().describe('Role that may approve (admins always may)'),
+  approvalComment: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(), cancelledAt: z.string().nullable(),
   createdAt: z.string(), updatedAt: z.string(), lines: z.array(lineView),
 });
 export type SalesOrderView = z.infer<typeof salesOrderView>;
@@ -55,3 +60,20 @@ export const salesOrderListQuery = z.strictObject({
   status: z.enum(orderStatuses).optional(),
   customerId: id.optional(),
 });
+
+export const approvalBody = z.strictObject({ comment: z.string().trim().max(500).optional() });
+export const rejectBody = z.strictObject({ comment: z.string().trim().min(1, '请填写驳回原因 | Give a reason for rejecting').max(500) });
+
+export const approvalRuleInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer']).describe('total_over: order total > threshold (fen); discount_over: any discount > threshold (basis points, 1000 = 10%); below_cost: a line priced below cost; over_credit: open orders + this one > credit limit; new_customer: first order'),
+  threshold: z.number().int().min(0).max(1e13).default(0),
+  approverRole: z.enum(['admin', 'sales', 'warehouse', 'purchasing', 'finance', 'viewer']),
+});
+export const approvalRulePatch = z.strictObject({
+  name: approvalRuleInput.shape.name.optional(),
+  threshold: z.number().int().min(0).max(1e13).optional(),
+  approverRole: approvalRuleInput.shape.approverRole.optional(),
+  status: z.enum(['active', 'inactive']).optional(),
+});
+export const approvalRuleView = z.object({ id: z.string(), name: z.string(), kind: z.string(), threshold: z.number(), approverRole: z.string(), status: z.string(), createdAt: z.string(), updatedAt: z.string() });

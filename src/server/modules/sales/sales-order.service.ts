@@ -8,6 +8,8 @@ import { paginate, searchWhere } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { changeStock } from '../inventory/index.js';
 import { priceOrder } from './pricing.js';
+import { mayApprove } from './approval.js';
+import { rulesTripped } from './approval.service.js';
 import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction } from './sales-order.js';
 import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
 import { loadOrderContext, resolveLines } from './sales-order-lines.js';
@@ -33,7 +35,8 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
     id, number, customerId: input.customerId, status: 'draft', warehouseId: ctx.warehouseId, pricesIncludeTax: input.pricesIncludeTax ? 1 : 0,
     orderDiscount: input.orderDiscount, gross: priced.gross, discount: priced.discount, net: priced.net, tax: priced.tax, total: priced.total,
     requestedDate: input.requestedDate ?? null, shippingAddress: address ? JSON.stringify(address) : null, notes: input.notes ?? null, source,
-    actorType: actor.type, actorId: actor.id, actorName: actor.name, confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
+    actorType: actor.type, actorId: actor.id, actorName: actor.name, approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null,
+    confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
   }).execute();
   await trx.insertInto('salesOrderLines').values(lines.map((l, i) => ({
     id: newId(), orderId: id, lineNo: i + 1, productId: l.productId, warehouseId: l.warehouseId, unitName: l.unitName, factor: l.factor,
@@ -44,20 +47,40 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
   return input.confirm ? transition(trx, actor, id, 'confirm') : getSalesOrder(trx, id);
 }
 
-/** Confirms, cancels (…) an order; confirming reserves every line or none, cancelling releases. */
-export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction): Promise<SalesOrderView> {
+/**
+ * Confirms, approves, rejects or cancels an order. Confirming runs the approval rules first: a
+ * tripped rule sends the order to pending_approval (nothing reserved) for the rule's role;
+ * otherwise, and on approval, every line is reserved or none. Cancelling releases.
+ */
+export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction, comment?: string): Promise<SalesOrderView> {
   const before = await getSalesOrder(trx, id);
-  const to = nextStatus(before.status, action);
+  let to = nextStatus(before.status, action);
   if (!to) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames[action] });
   const now = nowIso();
+  const changes: Partial<Record<'approvalReasons' | 'approvalRole' | 'approvalComment' | 'approvedBy' | 'confirmedAt' | 'cancelledAt', string | null>> = {};
+  if (action === 'confirm') {
+    const tripped = await rulesTripped(trx, before);
+    if (tripped.length) {
+      to = 'pending_approval';
+      changes.approvalReasons = JSON.stringify(tripped);
+      changes.approvalRole = tripped[0].approverRole;
+    }
+  }
+  if (action === 'approve' || action === 'reject') {
+    if (!mayApprove(actor.role, before.approvalRole)) throw new DomainError('FORBIDDEN', { role: actor.role });
+    changes.approvalComment = comment ?? null;
+    if (action === 'approve') changes.approvedBy = actor.name;
+  }
+  if (to === 'confirmed') changes.confirmedAt = now;
+  if (to === 'cancelled') changes.cancelledAt = now;
   // Claim the order with a conditional update, so two confirmations cannot both reserve.
-  const claimed = await trx.updateTable('salesOrders').set({ status: to, updatedAt: now, ...(to === 'confirmed' ? { confirmedAt: now } : {}), ...(to === 'cancelled' ? { cancelledAt: now } : {}) })
+  const claimed = await trx.updateTable('salesOrders').set({ status: to, updatedAt: now, ...changes })
     .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
   if (!holdsReservation(before.status) && holdsReservation(to)) await reserve(trx, actor, before);
   if (holdsReservation(before.status) && !holdsReservation(to)) await release(trx, actor, before);
   const after = await getSalesOrder(trx, id);
-  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}`, before, after });
+  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}${comment ? `: ${comment}` : ''}`, before, after });
   return after;
 }
 
@@ -111,6 +134,7 @@ export async function getSalesOrder(db: DbOrTx, id: string): Promise<SalesOrderV
   return {
     ...rest, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
     shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
+    approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
     lines: lines.map(({ orderId: _o, ...l }) => l),
   };
 }
@@ -127,6 +151,7 @@ export async function listSalesOrders(db: Db, f: { q?: string; page: number; pag
     items: page.items.map(({ actorType: _t, actorId: _a, ...o }) => ({
       ...o, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
       shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
+      approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
     })),
   };
 }
