@@ -3,12 +3,14 @@ import type { Db } from './create-db.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-stock-ledger.js';
 import * as m0003 from './migrations/0003-sales-orders.js';
+import * as m0004 from './migrations/0004-outbox-alerts.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-stock-ledger': m0002,
   '0003-sales-orders': m0003,
+  '0004-outbox-alerts': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

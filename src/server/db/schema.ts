@@ -308,6 +308,41 @@ export interface ApprovalRuleTable {
   updatedAt: string;
 }
 
+export interface OutboxTable {
+  id: string;
+  topic: string;
+  payload: string;
+  dedupeKey: string | null;
+  status: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AlertTable {
+  id: string;
+  kind: string;
+  severity: string;
+  targetRole: string;
+  titleZh: string;
+  titleEn: string;
+  entity: string | null;
+  entityId: string | null;
+  data: string;
+  dedupeKey: string | null;
+  status: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface AlertReadTable {
+  alertId: string;
+  userId: string;
+  readAt: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -332,6 +367,9 @@ export interface Database {
   salesOrders: SalesOrderTable;
   salesOrderLines: SalesOrderLineTable;
   approvalRules: ApprovalRuleTable;
+  outbox: OutboxTable;
+  alerts: AlertTable;
+  alertReads: AlertReadTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -6,8 +6,10 @@ import { z } from 'zod';
 import * as rules from './approval.service.js';
 import { approvalBody, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
 import * as svc from './sales-order.service.js';
+import { alertingShortage } from './shortage.js';
 
 const tags = ['sales-orders'];
+
 
 /** Sales orders: create (optionally confirming), list, get, confirm (reserve stock), cancel (release). */
 export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,7 +20,7 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       tags, summary: 'Create a sales order; with confirm: true it reserves stock in the same call (all lines or none)',
       headers: idempotencyHeaders, body: salesOrderInput, response: { 201: salesOrderView, 200: salesOrderView, ...errorResponses },
     },
-  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.createSalesOrder(trx, actorOf(req), req.body, 'api')));
+  }, async (req, reply) => alertingShortage(db, () => runIdempotent(db, req, reply, (trx) => svc.createSalesOrder(trx, actorOf(req), req.body, 'api'))));
 
   app.get('/api/v1/sales-orders', {
     config: { access: 'sales:read' },
@@ -39,13 +41,13 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
           ? 'Confirm: runs the approval rules (a tripped rule → pending_approval), else reserves every line or none (409 INSUFFICIENT_STOCK lists what is short and where else it is)'
           : 'Cancel (作废); releases reserved stock',
       },
-    }, async (req) => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, action)));
+    }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, action))));
   }
 
   app.post('/api/v1/sales-orders/:id/approve', {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'Approve (审核) an order waiting for approval; reserves its stock. Only the rule’s approver role or an admin', params: idParams, body: approvalBody.optional(), response: { 200: salesOrderView, ...errorResponses } },
-  }, async (req) => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'approve', req.body?.comment)));
+  }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'approve', req.body?.comment))));
 
   app.post('/api/v1/sales-orders/:id/reject', {
     config: { access: 'sales:read' },

@@ -10,6 +10,9 @@ import { changeStock } from '../inventory/index.js';
 import { priceOrder } from './pricing.js';
 import { mayApprove } from './approval.js';
 import { rulesTripped } from './approval.service.js';
+import { describeShortage } from './shortage.js';
+import { enqueue } from '../../platform/outbox.js';
+import { raiseAlert, resolveAlert } from '../alerts/index.js';
 import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction } from './sales-order.js';
 import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
 import { loadOrderContext, resolveLines } from './sales-order-lines.js';
@@ -80,8 +83,29 @@ export async function transition(trx: Tx, actor: Actor, id: string, action: Orde
   if (!holdsReservation(before.status) && holdsReservation(to)) await reserve(trx, actor, before);
   if (holdsReservation(before.status) && !holdsReservation(to)) await release(trx, actor, before);
   const after = await getSalesOrder(trx, id);
+  await announce(trx, after, action);
   await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}${comment ? `: ${comment}` : ''}`, before, after });
   return after;
+}
+
+/** Events and alerts for a state change, in the same transaction: order.confirmed, approval needed. */
+async function announce(trx: Tx, order: SalesOrderView, action: OrderAction) {
+  if (action === 'approve' || action === 'reject' || action === 'cancel') await resolveAlert(trx, `approval:${order.id}`);
+  if (order.status === 'confirmed' && (action === 'confirm' || action === 'approve')) {
+    await enqueue(trx, 'order.confirmed', {
+      orderId: order.id, number: order.number, customerId: order.customerId, customerName: order.customerName, total: order.total, tax: order.tax,
+      requestedDate: order.requestedDate, lines: order.lines.map((l) => ({ sku: l.sku, name: l.productName, quantity: l.quantity, unit: l.unitName, unitPrice: l.unitPrice, total: l.total })),
+    }, `order.confirmed:${order.id}`);
+  }
+  if (order.status === 'pending_approval') {
+    const reasons = order.approvalReasons;
+    await enqueue(trx, 'order.approval_needed', { orderId: order.id, number: order.number, role: order.approvalRole, reasons }, `order.approval_needed:${order.id}:${order.updatedAt}`);
+    await raiseAlert(trx, {
+      kind: 'approval_needed', severity: 'info', targetRole: order.approvalRole ?? 'admin',
+      title: { zh: `待审核：${order.number}（${reasons.map((r) => r.zh).join('；')}）`, en: `Approval needed: ${order.number} (${reasons.map((r) => r.en).join('; ')})` },
+      entity: 'salesOrder', entityId: order.id, dedupeKey: `approval:${order.id}`,
+    });
+  }
 }
 
 async function reserve(trx: Tx, actor: Actor, order: SalesOrderView) {
@@ -90,7 +114,7 @@ async function reserve(trx: Tx, actor: Actor, order: SalesOrderView) {
       reservations: order.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, delta: l.baseQuantity })),
     });
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'INSUFFICIENT_STOCK') throw await withShortages(trx, order, err);
+    if (err instanceof DomainError && err.code === 'INSUFFICIENT_STOCK') throw await describeShortage(trx, order, err);
     throw err;
   }
   for (const l of order.lines) await trx.updateTable('salesOrderLines').set({ reserved: l.baseQuantity }).where('id', '=', l.id).execute();
@@ -103,25 +127,6 @@ async function release(trx: Tx, actor: Actor, order: SalesOrderView) {
     reservations: held.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, delta: -l.reserved })),
   });
   await trx.updateTable('salesOrderLines').set({ reserved: 0 }).where('orderId', '=', order.id).execute();
-}
-
-/** Adds, for each short line, what is available here and in the other warehouses. */
-async function withShortages(trx: Tx, order: SalesOrderView, err: DomainError): Promise<DomainError> {
-  const ids = [...new Set(order.lines.map((l) => l.productId))];
-  const levels = await trx.selectFrom('stockLevels as s').innerJoin('warehouses as w', 'w.id', 's.warehouseId')
-    .select(['s.productId', 's.warehouseId', 'w.name as warehouseName', 's.onHand', 's.reserved']).where('s.productId', 'in', ids).execute();
-  const need = new Map<string, number>();
-  for (const l of order.lines) need.set(`${l.productId}|${l.warehouseId}`, (need.get(`${l.productId}|${l.warehouseId}`) ?? 0) + l.baseQuantity);
-  const details = order.lines.flatMap((l, i) => {
-    const here = levels.find((v) => v.productId === l.productId && v.warehouseId === l.warehouseId);
-    const available = here ? here.onHand - here.reserved : 0;
-    if (available >= (need.get(`${l.productId}|${l.warehouseId}`) ?? 0)) return [];
-    const elsewhere = levels.filter((v) => v.productId === l.productId && v.warehouseId !== l.warehouseId && v.onHand - v.reserved > 0)
-      .map((v) => ({ warehouseId: v.warehouseId, warehouseName: v.warehouseName, available: v.onHand - v.reserved }));
-    return [{ field: `lines.${i}.quantity`, lineNo: l.lineNo, productId: l.productId, warehouseId: l.warehouseId, requested: l.baseQuantity, available, elsewhere,
-      message: { zh: `可用 ${available}，需要 ${l.baseQuantity}`, en: `${available} available, ${l.baseQuantity} needed` } }];
-  });
-  return new DomainError('INSUFFICIENT_STOCK', err.params, details.length ? details : err.details);
 }
 
 /** One order with its lines. */

@@ -1,0 +1,2 @@
+export { alertRoutes } from './alert.routes.js';
+export { raiseAlert, resolveAlert, type NewAlert } from './alert.service.js';

@@ -1,0 +1,17 @@
+import type { DbOrTx } from '../db/create-db.js';
+import { nowIso } from './clock.js';
+import { newId } from './ids.js';
+
+/**
+ * Writes an event to the transactional outbox in the caller's transaction, so it exists exactly
+ * when the change that caused it does. A dispatcher sends it later (customer notices, webhooks).
+ * `dedupeKey` makes a repeated enqueue of the same event a no-op.
+ */
+export async function enqueue(trx: DbOrTx, topic: string, payload: unknown, dedupeKey?: string): Promise<void> {
+  const now = nowIso();
+  await trx
+    .insertInto('outbox')
+    .values({ id: newId(), topic, payload: JSON.stringify(payload), dedupeKey: dedupeKey ?? null, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null })
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    .execute();
+}
