@@ -86,3 +86,46 @@ describe(`shortage handling, alerts and the outbox ${dialectLabel}`, () => {
     expect(await t.db.selectFrom('outbox').select('topic').where('topic', 'in', ['order.approval_needed', 'order.confirmed']).execute()).toHaveLength(3);
   });
 });
+
+describe(`backorders: reserve what is there, the rest waits ${dialectLabel}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('confirms with shortage: backorder, reserving what is available and showing the rest as backordered', async () => {
+    const admin = await t.setupAdmin();
+    const wh = (await admin.post('/api/v1/warehouses', { code: 'W1', name: '仓' })).body;
+    const a = (await admin.post('/api/v1/products', { sku: 'A', name: 'A', listPrice: 100 })).body;
+    const b = (await admin.post('/api/v1/products', { sku: 'B', name: 'B', listPrice: 100 })).body;
+    const c = (await admin.post('/api/v1/customers', { code: 'C', name: 'C' })).body;
+    await admin.post('/api/v1/stock/opening', { warehouseId: wh.id, lines: [{ productId: a.id, quantity: 3, unitCost: 50 }, { productId: b.id, quantity: 10, unitCost: 50 }] });
+    const draft = (await admin.post('/api/v1/sales-orders', { customerId: c.id, lines: [{ productId: a.id, quantity: 5 }, { productId: b.id, quantity: 4 }] })).body;
+    expectError(await admin.post(`/api/v1/sales-orders/${draft.id}/confirm`, {}), 409, 'INSUFFICIENT_STOCK');
+    const res = await admin.post(`/api/v1/sales-orders/${draft.id}/confirm`, { shortage: 'backorder' });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('confirmed');
+    expect(res.body.lines.map((l: Json) => [l.sku, l.reserved, l.backordered])).toEqual([['A', 3, 2], ['B', 4, 0]]);
+    const stock = (await admin.get('/api/v1/stock', { query: { warehouseId: wh.id } })).body.items.map((r: Json) => [r.sku, r.available]);
+    expect(stock).toEqual([['A', 0], ['B', 6]]);
+    const cancelled = await admin.post(`/api/v1/sales-orders/${draft.id}/cancel`);
+    expect(cancelled.body.lines.map((l: Json) => l.reserved)).toEqual([0, 0]);
+    expect((await admin.get('/api/v1/admin/verify-stock')).body.ok).toBe(true);
+  });
+
+  it('concurrent backorder confirmations never reserve more than exists', async () => {
+    const admin = await t.setupAdmin();
+    const wh = (await admin.post('/api/v1/warehouses', { code: 'W2', name: '仓2' })).body;
+    const p = (await admin.post('/api/v1/products', { sku: 'HOT2', name: 'HOT2', listPrice: 100 })).body;
+    const c = (await admin.post('/api/v1/customers', { code: 'C2', name: 'C2' })).body;
+    await admin.post('/api/v1/stock/opening', { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 10, unitCost: 50 }] });
+    const results = await Promise.all(Array.from({ length: 15 }, () =>
+      admin.post('/api/v1/sales-orders', { customerId: c.id, warehouseId: wh.id, confirm: true, shortage: 'backorder', lines: [{ productId: p.id, quantity: 3 }] })));
+    expect(results.every((r) => r.status === 201 && r.body.status === 'confirmed')).toBe(true);
+    const reserved = results.reduce((s, r) => s + r.body.lines[0].reserved, 0);
+    const backordered = results.reduce((s, r) => s + r.body.lines[0].backordered, 0);
+    expect([reserved, backordered]).toEqual([10, 35]);
+    expect((await admin.get('/api/v1/admin/verify-stock')).body.ok).toBe(true);
+  });
+});

@@ -1,3 +1,4 @@
 export { stockRoutes } from './stock.routes.js';
 export { changeStock, type StockMove, type ReservationChange, type MovementKind } from './stock-ledger.js';
 export { verifyStock } from './stock-verify.js';
+export { reserveAvailable, type ReserveRequest } from './reserve-available.js';

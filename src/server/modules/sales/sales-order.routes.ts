@@ -4,7 +4,7 @@ import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../plat
 import { runIdempotent } from '../../platform/idempotency.js';
 import { z } from 'zod';
 import * as rules from './approval.service.js';
-import { approvalBody, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
+import { approvalBody, confirmBody, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
 import * as svc from './sales-order.service.js';
 import { alertingShortage } from './shortage.js';
 
@@ -32,22 +32,23 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'Get a sales order with its lines', params: idParams, response: { 200: salesOrderView, ...errorResponses } },
   }, async (req) => svc.getSalesOrder(db, req.params.id));
 
-  for (const action of ['confirm', 'cancel'] as const) {
-    app.post(`/api/v1/sales-orders/:id/${action}`, {
-      config: { access: 'sales:write' },
-      schema: {
-        tags, params: idParams, response: { 200: salesOrderView, ...errorResponses },
-        summary: action === 'confirm'
-          ? 'Confirm: runs the approval rules (a tripped rule → pending_approval), else reserves every line or none (409 INSUFFICIENT_STOCK lists what is short and where else it is)'
-          : 'Cancel (作废); releases reserved stock',
-      },
-    }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, action))));
-  }
+  app.post('/api/v1/sales-orders/:id/confirm', {
+    config: { access: 'sales:write' },
+    schema: {
+      tags, params: idParams, body: confirmBody.optional(), response: { 200: salesOrderView, ...errorResponses },
+      summary: 'Confirm: runs the approval rules (a tripped rule → pending_approval); else reserves every line, or none (409 INSUFFICIENT_STOCK with what is short, where else it is, substitutes, restock date), or with shortage: backorder what is there',
+    },
+  }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'confirm', undefined, req.body?.shortage))));
+
+  app.post('/api/v1/sales-orders/:id/cancel', {
+    config: { access: 'sales:write' },
+    schema: { tags, params: idParams, response: { 200: salesOrderView, ...errorResponses }, summary: 'Cancel (作废); releases reserved stock' },
+  }, async (req) => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'cancel')));
 
   app.post('/api/v1/sales-orders/:id/approve', {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'Approve (审核) an order waiting for approval; reserves its stock. Only the rule’s approver role or an admin', params: idParams, body: approvalBody.optional(), response: { 200: salesOrderView, ...errorResponses } },
-  }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'approve', req.body?.comment))));
+  }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'approve', req.body?.comment, req.body?.shortage))));
 
   app.post('/api/v1/sales-orders/:id/reject', {
     config: { access: 'sales:read' },

@@ -24,6 +24,7 @@ export const salesOrderInput = z.strictObject({
   customerId: id,
   lines: z.array(salesOrderLineInput).min(1).max(500),
   confirm: z.boolean().optional().describe('Confirm (reserve stock) in the same call'),
+  shortage: z.enum(['refuse', 'backorder']).default('refuse').describe('When stock is short on confirming: refuse (409, nothing reserved) or backorder (reserve what is there, the rest waits)'),
   warehouseId: id.optional().describe('Default warehouse for lines; default the default warehouse'),
   pricesIncludeTax: z.boolean().default(true).describe('Whether unit prices include VAT (含税价)'),
   orderDiscount: fen.default(0).describe('Discount on the whole order, fen'),
@@ -38,6 +39,7 @@ const lineView = z.object({
   unitName: z.string(), factor: z.number().int(), quantity: z.number().int(), baseQuantity: z.number().int(), unitPrice: z.number().int(),
   discountBp: z.number().int(), taxRate: z.number().int(), gross: z.number().int(), lineDiscount: z.number().int(), orderDiscount: z.number().int(),
   net: z.number().int(), tax: z.number().int(), total: z.number().int(), reserved: z.number().int(), shipped: z.number().int(),
+  backordered: z.number().int().describe('Base units waiting for stock (欠货)'),
 });
 
 export const salesOrderView = z.object({
@@ -61,7 +63,10 @@ export const salesOrderListQuery = z.strictObject({
   customerId: id.optional(),
 });
 
-export const approvalBody = z.strictObject({ comment: z.string().trim().max(500).optional() });
+export type ShortageMode = 'refuse' | 'backorder';
+export const confirmBody = z.strictObject({ shortage: z.enum(['refuse', 'backorder']).default('refuse') });
+
+export const approvalBody = z.strictObject({ comment: z.string().trim().max(500).optional(), shortage: z.enum(['refuse', 'backorder']).default('refuse') });
 export const rejectBody = z.strictObject({ comment: z.string().trim().min(1, '请填写驳回原因 | Give a reason for rejecting').max(500) });
 
 export const approvalRuleInput = z.strictObject({

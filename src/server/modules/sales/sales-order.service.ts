@@ -6,7 +6,7 @@ import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
-import { changeStock } from '../inventory/index.js';
+import { changeStock, reserveAvailable } from '../inventory/index.js';
 import { priceOrder } from './pricing.js';
 import { mayApprove } from './approval.js';
 import { rulesTripped } from './approval.service.js';
@@ -14,7 +14,7 @@ import { describeShortage } from './shortage.js';
 import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert, resolveAlert } from '../alerts/index.js';
 import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction } from './sales-order.js';
-import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
+import type { SalesOrderInput, SalesOrderView, ShortageMode } from './sales-order.schemas.js';
 import { loadOrderContext, resolveLines } from './sales-order-lines.js';
 
 const lineError = (i: number, field: string, zh: string, en: string): ErrorDetail => ({ field: `lines.${i}.${field}`, message: { zh, en } });
@@ -47,7 +47,7 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
     ...priced.lines[i], reserved: 0, shipped: 0,
   }))).execute();
   await writeAudit(trx, actor, { action: 'create', entity: 'salesOrder', entityId: id, summary: number, after: await getSalesOrder(trx, id) });
-  return input.confirm ? transition(trx, actor, id, 'confirm') : getSalesOrder(trx, id);
+  return input.confirm ? transition(trx, actor, id, 'confirm', undefined, input.shortage) : getSalesOrder(trx, id);
 }
 
 /**
@@ -55,7 +55,7 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
  * tripped rule sends the order to pending_approval (nothing reserved) for the rule's role;
  * otherwise, and on approval, every line is reserved or none. Cancelling releases.
  */
-export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction, comment?: string): Promise<SalesOrderView> {
+export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction, comment?: string, shortage: ShortageMode = 'refuse'): Promise<SalesOrderView> {
   const before = await getSalesOrder(trx, id);
   let to = nextStatus(before.status, action);
   if (!to) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames[action] });
@@ -80,7 +80,7 @@ export async function transition(trx: Tx, actor: Actor, id: string, action: Orde
   const claimed = await trx.updateTable('salesOrders').set({ status: to, updatedAt: now, ...changes })
     .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
-  if (!holdsReservation(before.status) && holdsReservation(to)) await reserve(trx, actor, before);
+  if (!holdsReservation(before.status) && holdsReservation(to)) await reserve(trx, actor, before, shortage);
   if (holdsReservation(before.status) && !holdsReservation(to)) await release(trx, actor, before);
   const after = await getSalesOrder(trx, id);
   await announce(trx, after, action);
@@ -108,7 +108,8 @@ async function announce(trx: Tx, order: SalesOrderView, action: OrderAction) {
   }
 }
 
-async function reserve(trx: Tx, actor: Actor, order: SalesOrderView) {
+async function reserve(trx: Tx, actor: Actor, order: SalesOrderView, shortage: ShortageMode) {
+  if (shortage === 'backorder') return reserveWithBackorders(trx, actor, order);
   try {
     await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
       reservations: order.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, delta: l.baseQuantity })),
@@ -118,6 +119,23 @@ async function reserve(trx: Tx, actor: Actor, order: SalesOrderView) {
     throw err;
   }
   for (const l of order.lines) await trx.updateTable('salesOrderLines').set({ reserved: l.baseQuantity }).where('id', '=', l.id).execute();
+}
+
+/** Reserves what is there for each line; the rest is backordered, and purchasing is alerted. */
+async function reserveWithBackorders(trx: Tx, actor: Actor, order: SalesOrderView) {
+  const granted = await reserveAvailable(trx, actor, { type: 'sales_order', id: order.id },
+    order.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, quantity: l.baseQuantity })));
+  for (const [i, l] of order.lines.entries()) {
+    await trx.updateTable('salesOrderLines').set({ reserved: granted[i] }).where('id', '=', l.id).execute();
+    if (granted[i] < l.baseQuantity) {
+      await raiseAlert(trx, {
+        kind: 'shortage', severity: 'warning', targetRole: 'purchasing',
+        title: { zh: `缺货：${l.sku} ${l.productName}（${order.number} 欠货 ${l.baseQuantity - granted[i]}）`, en: `Short: ${l.sku} ${l.productName} (${order.number} backordered ${l.baseQuantity - granted[i]})` },
+        entity: 'product', entityId: l.productId, data: { warehouseId: l.warehouseId, orderId: order.id, backordered: l.baseQuantity - granted[i] },
+        dedupeKey: `shortage:${l.productId}:${l.warehouseId}`,
+      });
+    }
+  }
 }
 
 async function release(trx: Tx, actor: Actor, order: SalesOrderView) {
@@ -140,7 +158,7 @@ export async function getSalesOrder(db: DbOrTx, id: string): Promise<SalesOrderV
     ...rest, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
     shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
     approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
-    lines: lines.map(({ orderId: _o, ...l }) => l),
+    lines: lines.map(({ orderId: _o, ...l }) => ({ ...l, backordered: o.status === 'confirmed' || o.status === 'partially_shipped' ? l.baseQuantity - l.reserved - l.shipped : 0 })),
   };
 }
 
