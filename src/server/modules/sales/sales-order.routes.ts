@@ -4,7 +4,8 @@ import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../plat
 import { runIdempotent } from '../../platform/idempotency.js';
 import { z } from 'zod';
 import * as rules from './approval.service.js';
-import { approvalBody, confirmBody, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
+import { duplicateSalesOrder, editSalesOrder } from './sales-order-edit.js';
+import { approvalBody, confirmBody, salesOrderEdit, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
 import * as svc from './sales-order.service.js';
 import { alertingShortage } from './shortage.js';
 
@@ -39,6 +40,19 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Confirm: runs the approval rules (a tripped rule → pending_approval); else reserves every line, or none (409 INSUFFICIENT_STOCK with what is short, where else it is, substitutes, restock date), or with shortage: backorder what is there',
     },
   }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => svc.transition(trx, actorOf(req), req.params.id, 'confirm', undefined, req.body?.shortage))));
+
+  app.patch('/api/v1/sales-orders/:id', {
+    config: { access: 'sales:write' },
+    schema: {
+      tags, params: idParams, body: salesOrderEdit, response: { 200: salesOrderView, ...errorResponses },
+      summary: 'Edit lines and terms (draft, pending approval, or confirmed and not shipped); a confirmed order is re-reserved and re-approved when a rule trips',
+    },
+  }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => editSalesOrder(trx, actorOf(req), req.params.id, req.body))));
+
+  app.post('/api/v1/sales-orders/:id/duplicate', {
+    config: { access: 'sales:write' },
+    schema: { tags, params: idParams, headers: idempotencyHeaders, response: { 201: salesOrderView, 200: salesOrderView, ...errorResponses }, summary: 'Copy an order into a new draft (same customer, lines and prices)' },
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => duplicateSalesOrder(trx, actorOf(req), req.params.id)));
 
   app.post('/api/v1/sales-orders/:id/cancel', {
     config: { access: 'sales:write' },

@@ -33,6 +33,7 @@ export const salesOrderInput = z.strictObject({
   notes: optText(2000),
 });
 export type SalesOrderInput = z.infer<typeof salesOrderInput>;
+export const salesOrderEdit = salesOrderInput.omit({ customerId: true, confirm: true }).describe('Replaces lines and terms; a confirmed order is re-reserved and re-checked against the approval rules');
 
 const lineView = z.object({
   id: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), warehouseId: z.string(),

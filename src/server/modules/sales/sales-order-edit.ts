@@ -1,0 +1,48 @@
+import type { Tx } from '../../db/create-db.js';
+import type { Actor } from '../../platform/actor.js';
+import { writeAudit } from '../../platform/audit.js';
+import { nowIso } from '../../platform/clock.js';
+import { DomainError } from '../../platform/errors.js';
+import { resolveAlert } from '../alerts/index.js';
+import { nextStatus, statusNames, actionNames } from './sales-order.js';
+import { buildOrderContent, contentColumns, insertLines } from './sales-order-content.js';
+import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
+import { createSalesOrder, getSalesOrder, transition } from './sales-order.service.js';
+import { release } from './sales-order-stock.js';
+
+export type OrderEdit = Omit<SalesOrderInput, 'customerId' | 'confirm'>;
+
+/**
+ * Replaces an order's lines and terms. A draft stays a draft; an order waiting for approval goes
+ * back to draft; a confirmed order releases its stock and is confirmed again through the same
+ * rules, so an edit after approval is approved again when a rule trips, and is refused whole
+ * when the new lines cannot be reserved.
+ */
+export async function editSalesOrder(trx: Tx, actor: Actor, id: string, edit: OrderEdit): Promise<SalesOrderView> {
+  const before = await getSalesOrder(trx, id);
+  if (!nextStatus(before.status, 'edit')) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames.edit });
+  if (before.lines.some((l) => l.shipped > 0)) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames.partially_shipped, action: actionNames.edit });
+  const input: SalesOrderInput = { ...edit, customerId: before.customerId };
+  const content = await buildOrderContent(trx, input);
+  if (before.status === 'confirmed') await release(trx, actor, before);
+  await trx.deleteFrom('salesOrderLines').where('orderId', '=', id).execute();
+  const claimed = await trx.updateTable('salesOrders')
+    .set({ ...contentColumns(input, content), status: 'draft', approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null, confirmedAt: null, updatedAt: nowIso() })
+    .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
+  await insertLines(trx, id, content);
+  await resolveAlert(trx, `approval:${id}`);
+  const edited = await getSalesOrder(trx, id);
+  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} edit`, before, after: edited });
+  return before.status === 'confirmed' ? transition(trx, actor, id, 'confirm', undefined, edit.shortage) : edited;
+}
+
+/** A new draft with the same customer, lines and terms (prices as they were), through the same rules. */
+export async function duplicateSalesOrder(trx: Tx, actor: Actor, id: string): Promise<SalesOrderView> {
+  const o = await getSalesOrder(trx, id);
+  return createSalesOrder(trx, actor, {
+    customerId: o.customerId, pricesIncludeTax: o.pricesIncludeTax, orderDiscount: o.orderDiscount, shortage: 'refuse',
+    warehouseId: o.warehouseId, notes: o.notes, shippingAddress: (o.shippingAddress ?? undefined) as SalesOrderInput['shippingAddress'],
+    lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unit: l.unitName, unitPrice: l.unitPrice, discountPercent: l.discountBp / 100, taxRate: l.taxRate, warehouseId: l.warehouseId })),
+  }, 'duplicate');
+}
