@@ -129,3 +129,28 @@ describe(`backorders: reserve what is there, the rest waits ${dialectLabel}`, ()
     expect((await admin.get('/api/v1/admin/verify-stock')).body.ok).toBe(true);
   });
 });
+
+describe(`back-in-stock notices ${dialectLabel}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a subscribed customer gets one stock.back_in_stock event in the outbox when stock arrives', async () => {
+    const admin = await t.setupAdmin();
+    const wh = (await admin.post('/api/v1/warehouses', { code: 'W1', name: '仓' })).body;
+    const p = (await admin.post('/api/v1/products', { sku: 'GONE', name: '断货品', listPrice: 100 })).body;
+    const c = (await admin.post('/api/v1/customers', { code: 'C', name: '等货的客户' })).body;
+    expectError(await admin.post('/api/v1/back-in-stock', { customerId: c.id, productId: 'nope' }), 404, 'NOT_FOUND');
+    const sub = await admin.post('/api/v1/back-in-stock', { customerId: c.id, productId: p.id, warehouseId: wh.id });
+    expect(sub.status).toBe(201);
+    expect(sub.body.status).toBe('waiting');
+    await admin.post('/api/v1/stock/opening', { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 6, unitCost: 50 }] });
+    await admin.post('/api/v1/stock/adjustments', { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 1, reason: 'more' }] });
+    const events = await t.db.selectFrom('outbox').selectAll().where('topic', '=', 'stock.back_in_stock').execute();
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0].payload)).toMatchObject({ customerId: c.id, productId: p.id, sku: 'GONE', available: 6 });
+    expect((await admin.get('/api/v1/back-in-stock', { query: { customerId: c.id } })).body.items[0].status).toBe('notified');
+  });
+});

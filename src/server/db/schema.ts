@@ -343,6 +343,17 @@ export interface AlertReadTable {
   readAt: string;
 }
 
+export interface StockSubscriptionTable {
+  id: string;
+  customerId: string;
+  productId: string;
+  warehouseId: string | null;
+  orderId: string | null;
+  status: string;
+  createdAt: string;
+  notifiedAt: string | null;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -370,6 +381,7 @@ export interface Database {
   outbox: OutboxTable;
   alerts: AlertTable;
   alertReads: AlertReadTable;
+  stockSubscriptions: StockSubscriptionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

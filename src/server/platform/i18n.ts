@@ -35,6 +35,7 @@ const entities: Record<string, [string, string]> = {
   barcode: ['条码', 'Barcode'],
   salesOrder: ['销售订单', 'Sales order'],
   approvalRule: ['审核规则', 'Approval rule'],
+  stockSubscription: ['到货通知', 'Back-in-stock notice'],
   stockAdjustment: ['库存调整单', 'Stock adjustment'],
 };
 

@@ -43,8 +43,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('alert_reads_pk', ['alert_id', 'user_id'])
     .execute();
+  await s
+    .createTable('stock_subscriptions')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+    .addColumn('product_id', 'text', (c) => c.notNull().references('products.id'))
+    .addColumn('warehouse_id', 'text', (c) => c.references('warehouses.id'))
+    .addColumn('order_id', 'text')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('waiting'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('notified_at', 'text')
+    .execute();
+  await s.createIndex('stock_subscriptions_waiting_idx').on('stock_subscriptions').columns(['product_id', 'status']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['alert_reads', 'alerts', 'outbox']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['stock_subscriptions', 'alert_reads', 'alerts', 'outbox']) await db.schema.dropTable(t).ifExists().execute();
 }

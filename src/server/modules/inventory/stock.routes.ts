@@ -6,6 +6,7 @@ import { runIdempotent } from '../../platform/idempotency.js';
 import { adjustmentInput, adjustmentView, movementQuery, movementView, openingInput, stockQuery, stockRow, verifyReply } from './stock.schemas.js';
 import * as svc from './stock.service.js';
 import { verifyStock } from './stock-verify.js';
+import { listSubscriptions, subscribe } from './back-in-stock.js';
 
 const tags = ['stock'];
 
@@ -50,4 +51,24 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'system:maintain' },
     schema: { tags, summary: 'Check the stock invariants (on hand = Σ movements, reserved = Σ reservations)', response: { 200: verifyReply, ...errorResponses } },
   }, async () => verifyStock(db));
+
+  app.post('/api/v1/back-in-stock', {
+    config: { access: 'sales:write' },
+    schema: {
+      tags, summary: 'Subscribe a customer to a back-in-stock notice (stock.back_in_stock goes to the outbox when stock arrives)',
+      body: z.strictObject({ customerId: z.string().min(1).max(64), productId: z.string().min(1).max(64), warehouseId: z.string().min(1).max(64).optional(), orderId: z.string().min(1).max(64).optional() }),
+      response: { 201: subscriptionView, ...errorResponses },
+    },
+  }, async (req, reply) => reply.status(201).send(await subscribe(db, actorOf(req), req.body)));
+
+  app.get('/api/v1/back-in-stock', {
+    config: { access: 'sales:read' },
+    schema: {
+      tags, summary: 'Back-in-stock subscriptions',
+      querystring: z.strictObject({ page: listQueryBase.page, pageSize: listQueryBase.pageSize, status: z.enum(['waiting', 'notified']).optional(), productId: z.string().max(64).optional(), customerId: z.string().max(64).optional() }),
+      response: { 200: pageOf(subscriptionView), ...errorResponses },
+    },
+  }, async (req) => listSubscriptions(db, req.query));
 };
+
+const subscriptionView = z.object({ id: z.string(), customerId: z.string(), productId: z.string(), warehouseId: z.string().nullable(), orderId: z.string().nullable(), status: z.string(), createdAt: z.string(), notifiedAt: z.string().nullable() });

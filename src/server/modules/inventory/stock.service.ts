@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { resolveAlert } from '../alerts/index.js';
+import { notifyBackInStock } from './back-in-stock.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import type { AdjustmentInput, OpeningInput } from './stock.schemas.js';
 
@@ -37,6 +38,7 @@ async function writeDocument(trx: Tx, actor: Actor, doc: { prefix: string; kind:
   const posted = await changeStock(trx, actor, { type: 'stock_adjustment', id }, { moves });
   // Stock coming in ends a shortage: the next one raises a fresh alert.
   for (const m of moves) if (m.quantity > 0) await resolveAlert(trx, `shortage:${m.productId}:${m.warehouseId}`);
+  await notifyBackInStock(trx, [...new Set(moves.filter((m) => m.quantity > 0).map((m) => m.productId))]);
   const costAmount = posted.reduce((s, m) => s + m.costAmount, 0);
   const row = { id, number, kind: doc.kind, warehouseId: doc.warehouseId, note: doc.note, lineCount: moves.length, costAmount, actorType: actor.type, actorId: actor.id, actorName: actor.name, createdAt: nowIso() };
   await trx.insertInto('stockAdjustments').values(row).execute();
