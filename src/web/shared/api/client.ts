@@ -52,11 +52,11 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
-type RequestOptions = { query?: Query; body?: unknown; form?: FormData; quiet401?: boolean };
+type RequestOptions = { query?: Query; body?: unknown; form?: FormData; quiet401?: boolean; headers?: Record<string, string> };
 
 /** Sends one request to `/api/v1{path}` and returns the parsed JSON (undefined for 204). */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { 'Accept-Language': language, Accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, 'Accept-Language': language, Accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
