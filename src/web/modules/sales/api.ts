@@ -1,0 +1,74 @@
+import { api, request, type Page, type Query } from '../../shared/api/client';
+import type { Address } from '../partners/api';
+
+export const orderStatuses = ['draft', 'pending_approval', 'confirmed', 'partially_shipped', 'shipped', 'delivered', 'closed', 'cancelled'] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+export type SalesOrderLine = {
+  id: string; lineNo: number; productId: string; sku: string; productName: string; warehouseId: string;
+  unitName: string; factor: number; quantity: number; baseQuantity: number; unitPrice: number; discountBp: number; taxRate: number;
+  gross: number; lineDiscount: number; orderDiscount: number; net: number; tax: number; total: number;
+  /** Base units reserved, shipped and (when confirmed with backorders) waiting for stock. */
+  reserved: number; shipped: number; backordered?: number;
+};
+
+export type ApprovalReason = { ruleId: string; name: string; kind: string; approverRole: string; zh: string; en: string };
+
+export type SalesOrder = {
+  id: string; number: string; customerId: string; customerName: string; status: OrderStatus; warehouseId: string;
+  pricesIncludeTax: boolean; orderDiscount: number; gross: number; discount: number; net: number; tax: number; total: number;
+  requestedDate: string | null; shippingAddress: Address | null; notes: string | null; source: string; actorName: string | null;
+  approvalReasons?: ApprovalReason[]; approvalRole?: string | null;
+  confirmedAt: string | null; cancelledAt: string | null; createdAt: string; updatedAt: string;
+  lines: SalesOrderLine[];
+};
+export type SalesOrderSummary = Omit<SalesOrder, 'lines'>;
+
+export type SalesOrderLineInput = {
+  productId: string; quantity: number; unit?: string; unitPrice?: number; discountPercent?: number; taxRate?: number; warehouseId?: string;
+};
+export type SalesOrderInput = {
+  customerId: string; lines: SalesOrderLineInput[]; confirm?: boolean; warehouseId?: string; pricesIncludeTax?: boolean;
+  orderDiscount?: number; requestedDate?: string; shippingAddress?: Omit<Address, 'label' | 'isDefault'>; notes?: string;
+};
+
+/** One short line of a 409 INSUFFICIENT_STOCK (quantities in base units). */
+export type ShortageDetail = {
+  field: string; lineNo: number; productId: string; sku?: string; productName?: string; warehouseId: string;
+  requested: number; available: number; message: string;
+  elsewhere: { warehouseId: string; warehouseName: string; available: number }[];
+  substitutes?: { productId: string; sku: string; name: string; listPrice: number; warehouseId: string; warehouseName: string; available: number }[];
+  restock?: { date: string; basis: string } | null;
+};
+
+/** The short lines of an error, when it is INSUFFICIENT_STOCK with per-line details. */
+export function shortageOf(details: unknown): ShortageDetail[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter((d): d is ShortageDetail => typeof d?.field === 'string' && typeof d?.requested === 'number' && Array.isArray(d?.elsewhere));
+}
+
+export type StockRow = { productId: string; warehouseId: string; warehouseName: string; baseUnit: string; onHand: number; reserved: number; available: number };
+
+export const salesOrders = {
+  path: '/sales-orders',
+  list: (query: Query) => api.get<Page<SalesOrderSummary>>('/sales-orders', query),
+  get: (id: string) => api.get<SalesOrder>(`/sales-orders/${id}`),
+  /** Creates an order; the key makes a repeated submit (double click, retry) return the same order. */
+  create: (input: SalesOrderInput, idempotencyKey: string) =>
+    request<SalesOrder>('POST', '/sales-orders', { body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+  confirm: (id: string) => api.post<SalesOrder>(`/sales-orders/${id}/confirm`),
+  cancel: (id: string) => api.post<SalesOrder>(`/sales-orders/${id}/cancel`),
+};
+
+/** Stock of one product in every warehouse that has a balance row. */
+export const stockOfProduct = (productId: string) => api.get<Page<StockRow>>('/stock', { productId, pageSize: 100 }).then((r) => r.items);
+
+/** A random UUID, also over plain http on a LAN where crypto.randomUUID is missing. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { stockOfProduct } from '../api';
+
+/** Fetches (and caches briefly) a product's stock in every warehouse. */
+export function useProductStock(productId: string) {
+  return useQuery({ queryKey: ['stock', 'product', productId], queryFn: () => stockOfProduct(productId), staleTime: 10_000 });
+}
+
+type Props = { productId: string; warehouseId: string; baseUnit: string; /** Base units this order asks for there (all its lines). */ need: number };
+
+/** 可用 N 个 in the line's warehouse, red when the order asks for more. */
+export function LineAvailability({ productId, warehouseId, baseUnit, need }: Props) {
+  const { t } = useTranslation();
+  const stock = useProductStock(productId);
+  if (!stock.data) return <Typography.Text type="secondary">…</Typography.Text>;
+  const available = stock.data.find((r) => r.warehouseId === warehouseId)?.available ?? 0;
+  const short = need > available;
+  return (
+    <Typography.Text type={short ? 'danger' : 'secondary'} data-testid="line-available" title={short ? t('sales.notEnough') : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {t('sales.available', { n: available, unit: baseUnit })}
+    </Typography.Text>
+  );
+}

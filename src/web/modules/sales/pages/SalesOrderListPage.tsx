@@ -1,0 +1,73 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Select, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../../shared/auth/session';
+import { DataTable } from '../../../shared/components/DataTable';
+import { ListToolbar } from '../../../shared/components/ListToolbar';
+import { PageHeader } from '../../../shared/components/PageHeader';
+import { formatDateTime, formatMoney } from '../../../shared/lib/format';
+import { useListParams } from '../../../shared/lib/list-params';
+import { orderStatuses, salesOrders, type SalesOrderSummary } from '../api';
+import { CustomerSelect } from '../components/CustomerSelect';
+import { OrderStatusTag } from '../components/OrderStatusTag';
+
+/** 销售订单 list: search, status and customer filters, newest first; a row opens the order. */
+export default function SalesOrderListPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { can } = useSession();
+  const list = useListParams(['status', 'customerId']);
+  const result = useQuery({ queryKey: ['salesOrders', 'list', list.query], queryFn: () => salesOrders.list(list.query), placeholderData: keepPreviousData });
+  const f = list.params.filters;
+  // The customer filter shows the name of the customer picked from this page's rows.
+  const filtered = result.data?.items.find((o) => o.customerId === f.customerId);
+
+  const columns: TableColumnsType<SalesOrderSummary> = [
+    { title: t('sales.number'), dataIndex: 'number', key: 'number', render: (v: string, o) => <Link to={`/sales-orders/${o.id}`}>{v}</Link> },
+    { title: t('sales.customer'), dataIndex: 'customerName', key: 'customerName' },
+    { title: t('sales.status'), dataIndex: 'status', key: 'status', render: (s: SalesOrderSummary['status']) => <OrderStatusTag status={s} /> },
+    { title: t('sales.total'), dataIndex: 'total', key: 'total', align: 'right', render: formatMoney },
+    { title: t('sales.requestedDate'), dataIndex: 'requestedDate', key: 'requestedDate' },
+    { title: t('sales.maker'), dataIndex: 'actorName', key: 'actorName' },
+    { title: t('sales.createdAt'), dataIndex: 'createdAt', key: 'createdAt', render: formatDateTime },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('sales.title')}
+        extra={can('sales:write') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/sales-orders/new')}>{t('sales.add')}</Button>
+        )}
+      />
+      <ListToolbar q={list.params.q} onSearch={(q) => list.update({ q })} placeholder={t('sales.searchPlaceholder')}>
+        <Select
+          allowClear
+          placeholder={t('sales.allStatuses')}
+          aria-label={t('sales.status')}
+          value={f.status}
+          onChange={(v) => list.update({ status: v })}
+          options={orderStatuses.map((s) => ({ value: s, label: t(`sales.statuses.${s}`) }))}
+          style={{ width: 130 }}
+        />
+        <CustomerSelect
+          allowClear
+          placeholder={t('sales.allCustomers')}
+          aria-label={t('sales.customer')}
+          value={f.customerId}
+          known={filtered ? { id: filtered.customerId, code: '', name: filtered.customerName } : null}
+          onChange={(id) => list.update({ customerId: id })}
+          style={{ width: 220, maxWidth: '100%' }}
+        />
+      </ListToolbar>
+      <DataTable<SalesOrderSummary>
+        result={result}
+        list={list}
+        columns={columns}
+        onRow={(o) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a') && navigate(`/sales-orders/${o.id}`), style: { cursor: 'pointer' } })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/client';
+import { lookupProduct, products, type Product } from '../catalog/api';
+import type { Customer } from '../partners/api';
+import { newIdempotencyKey, salesOrders, shortageOf, type SalesOrder, type SalesOrderInput } from './api';
+import type { Shortage } from './components/ShortagePanel';
+import {
+  addOrIncrement, baseNeededByOthers, priceDraft, removeLine, setCustomer, substitute, tierPrice, toInput, updateLine,
+  type Draft, type DraftLine,
+} from './order-draft';
+
+const emptyDraft: Draft = { priceTier: 'retail', warehouseId: '', lines: [], pricesIncludeTax: true, orderDiscount: 0, notes: '' };
+type Feedback = { type: 'error' | 'success'; text: string } | null;
+
+/**
+ * The state of 新建销售订单: the draft, scanning, shortages from a refused confirmation, and
+ * saving with one Idempotency-Key per distinct submission (a double click makes one order).
+ */
+export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder) => void) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  // Scans arrive faster than renders: changes are computed from this, always the latest draft.
+  const latest = useRef<Draft>(emptyDraft);
+  const [customer, setCustomerObj] = useState<Customer | undefined>();
+  const [shortages, setShortages] = useState<Shortage[]>([]);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const lookups = useRef(new Map<string, Awaited<ReturnType<typeof lookupProduct>>>());
+  const lastSubmit = useRef<{ body: string; key: string } | null>(null);
+
+  const change = useCallback((fn: (d: Draft) => Draft) => {
+    latest.current = fn(latest.current);
+    setDraft(latest.current);
+  }, []);
+
+  const orderWarehouse = draft.warehouseId || defaultWarehouse;
+  const priced = useMemo(() => priceDraft(draft), [draft]);
+  const resolve = (key: string) => setShortages((list) => list.map((s) => (s.lineKey === key ? { ...s, resolved: true } : s)));
+
+  const pickCustomer = (id: string | undefined, c: Customer | undefined) => {
+    setCustomerObj(c);
+    change((d) => setCustomer(d, id, c?.priceTier ?? 'retail'));
+  };
+
+  /** Adds a product (base unit unless a pack barcode said otherwise); returns the line's key. */
+  const addProduct = (p: Product, unit = p.baseUnit, factor = 1) => {
+    const r = addOrIncrement(latest.current, p, unit, factor);
+    change(() => r.draft);
+    return r;
+  };
+
+  const scan = async (code: string) => {
+    try {
+      let hit = lookups.current.get(code);
+      if (!hit) {
+        hit = await lookupProduct(code);
+        lookups.current.set(code, hit);
+      }
+      const r = addProduct(hit.product, hit.unitName, hit.factor);
+      setFeedback({ type: 'success', text: t(r.incremented ? 'sales.scanIncremented' : 'sales.scanAdded', { name: hit.product.name, unit: hit.unitName }) });
+    } catch (e) {
+      const unknown = e instanceof ApiError && e.status === 404;
+      setFeedback({ type: 'error', text: unknown ? t('sales.scanUnknown', { code }) : e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const lineOf = (s: Shortage) => latest.current.lines.find((l) => l.key === s.lineKey);
+  const allowed = (s: Shortage) => {
+    const line = lineOf(s);
+    return line ? Math.max(0, s.detail.available - baseNeededByOthers(latest.current, line, orderWarehouse)) : 0;
+  };
+  const shortageActions = {
+    allowed,
+    onSwitchWarehouse: (s: Shortage, warehouseId: string) => {
+      change((d) => updateLine(d, s.lineKey, { warehouseId }));
+      resolve(s.lineKey);
+    },
+    onReduce: (s: Shortage) => {
+      const line = lineOf(s);
+      const max = allowed(s);
+      if (!line || max <= 0) return;
+      const patch: Partial<DraftLine> = max % line.factor === 0
+        ? { quantity: max / line.factor }
+        : { unit: line.product.baseUnit, quantity: max, ...(line.priceEdited ? { unitPrice: Math.round(line.unitPrice / line.factor) } : { unitPrice: tierPrice(line.product, latest.current.priceTier, 1) }) };
+      change((d) => updateLine(d, s.lineKey, patch));
+      resolve(s.lineKey);
+    },
+    onSubstitute: async (s: Shortage, productId: string, warehouseId: string) => {
+      const p = await qc.fetchQuery({ queryKey: ['products', 'one', productId], queryFn: () => products.get(productId) });
+      change((d) => substitute(d, s.lineKey, p, warehouseId));
+      resolve(s.lineKey);
+    },
+    onRemove: (s: Shortage) => change((d) => removeLine(d, s.lineKey)),
+  };
+
+  const save = useMutation({
+    mutationFn: ({ input, key }: { input: SalesOrderInput; key: string; lineKeys: string[] }) => salesOrders.create(input, key),
+    onSuccess: async (o) => {
+      setShortages([]);
+      await qc.invalidateQueries({ queryKey: ['salesOrders'] });
+      await qc.invalidateQueries({ queryKey: ['stock'] });
+      onSaved(o);
+    },
+    onError: (e, { lineKeys }) => {
+      const short = e instanceof ApiError && e.code === 'INSUFFICIENT_STOCK' ? shortageOf(e.details) : [];
+      if (short.length) {
+        // details[].field is lines.N.quantity of what was sent; the line keys were captured with it.
+        setShortages(short.map((d) => ({ lineKey: lineKeys[Number(d.field.split('.')[1])] ?? '', detail: d, resolved: false })));
+        void qc.invalidateQueries({ queryKey: ['stock'] });
+        setProblems([]);
+        return;
+      }
+      setShortages([]);
+      const fields = e instanceof ApiError ? e.fieldErrors : [];
+      setProblems(fields.length ? fields.map((f) => `${fieldName(f.field)}${f.message}`) : [e.message]);
+    },
+  });
+
+  const fieldName = (field: string) => {
+    const m = /^lines\.(\d+)\./.exec(field);
+    return m ? `${t('sales.lineNo')} ${Number(m[1]) + 1}：` : '';
+  };
+
+  /** Validates and sends; returns a message key when something must be filled first. */
+  const submit = (confirm: boolean): string | null => {
+    const d = latest.current;
+    if (!d.customerId) return 'sales.pickCustomer';
+    if (d.lines.length === 0) return 'sales.needLines';
+    if (save.isPending) return null;
+    const addr = d.addressIndex !== undefined ? customer?.addresses[d.addressIndex] : undefined;
+    const address = addr ? (({ label: _l, isDefault: _d, ...rest }) => rest)(addr) : undefined;
+    const input = toInput(d, { warehouseId: orderWarehouse, address, confirm });
+    const body = JSON.stringify(input);
+    if (lastSubmit.current?.body !== body) lastSubmit.current = { body, key: newIdempotencyKey() };
+    save.mutate({ input, key: lastSubmit.current.key, lineKeys: d.lines.map((l) => l.key) });
+    return null;
+  };
+
+  return { draft, change, customer, pickCustomer, orderWarehouse, priced, addProduct, scan, feedback, shortages, shortageActions, problems, save, submit };
+}
