@@ -22,6 +22,10 @@ const SupplierFormPage = lazy(() => import('./modules/partners/pages/SupplierFor
 const WarehouseListPage = lazy(() => import('./modules/warehouses/pages/WarehouseListPage'));
 const WarehouseFormPage = lazy(() => import('./modules/warehouses/pages/WarehouseFormPage'));
 const ImportPage = lazy(() => import('./modules/imports/pages/ImportPage'));
+const SalesOrderListPage = lazy(() => import('./modules/sales/pages/SalesOrderListPage'));
+const SalesOrderNewPage = lazy(() => import('./modules/sales/pages/SalesOrderNewPage'));
+const SalesOrderDetailPage = lazy(() => import('./modules/sales/pages/SalesOrderDetailPage'));
+const SalesOrderPrintPage = lazy(() => import('./modules/sales/pages/SalesOrderPrintPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -37,6 +41,7 @@ export function AppRoutes() {
           <Route path="/setup" element={<SetupPage />} />
         </Route>
         <Route element={<RequireAuth />}>
+          <Route path="sales-orders/:id/print" element={guard(['sales:read'], <SalesOrderPrintPage />)} />
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
             <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
@@ -53,6 +58,9 @@ export function AppRoutes() {
             <Route path="warehouses" element={guard(['warehouses:read'], <WarehouseListPage />)} />
             <Route path="warehouses/new" element={guard(['warehouses:write'], <WarehouseFormPage />)} />
             <Route path="warehouses/:id/edit" element={guard(['warehouses:write'], <WarehouseFormPage key="edit" />)} />
+            <Route path="sales-orders" element={guard(['sales:read'], <SalesOrderListPage />)} />
+            <Route path="sales-orders/new" element={guard(['sales:write'], <SalesOrderNewPage />)} />
+            <Route path="sales-orders/:id" element={guard(['sales:read'], <SalesOrderDetailPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

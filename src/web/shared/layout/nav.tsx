@@ -1,6 +1,6 @@
 import {
-  AuditOutlined, CloudUploadOutlined, DatabaseOutlined, HomeOutlined, KeyOutlined,
-  SettingOutlined, ShopOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+  AuditOutlined, CloudUploadOutlined, DatabaseOutlined, FileTextOutlined, HomeOutlined, KeyOutlined,
+  SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -22,6 +22,10 @@ export const navItems: NavItem[] = [
       { key: 'customers', label: 'nav.customers', icon: <SolutionOutlined />, path: '/customers', anyOf: ['customers:read'] },
       { key: 'suppliers', label: 'nav.suppliers', icon: <ShopOutlined />, path: '/suppliers', anyOf: ['suppliers:read'] },
     ],
+  },
+  {
+    key: 'sales', label: 'sales.nav.group', icon: <ShoppingCartOutlined />,
+    children: [{ key: 'salesOrders', label: 'sales.nav.orders', icon: <FileTextOutlined />, path: '/sales-orders', anyOf: ['sales:read'] }],
   },
   { key: 'warehouses', label: 'nav.warehouses', icon: <DatabaseOutlined />, path: '/warehouses', anyOf: ['warehouses:read'] },
   { key: 'imports', label: 'nav.imports', icon: <CloudUploadOutlined />, path: '/imports', anyOf: ['catalog:write', 'customers:write', 'suppliers:write'] },
