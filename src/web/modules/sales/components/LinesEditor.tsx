@@ -32,7 +32,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
     const n = i + 1;
     return {
       product: (
-        <div style={{ minWidth: 160 }}>
+        <div style={{ minWidth: 140 }}>
           <Typography.Text strong>{p.sku}</Typography.Text> {p.name}
           {p.spec && <Typography.Text type="secondary"> {p.spec}</Typography.Text>}
         </div>
@@ -44,7 +44,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
           options={unitsOf(p).map((u) => ({ value: u.name, label: u.factor === 1 ? u.name : `${u.name} (${u.factor}${p.baseUnit})` }))}
           aria-label={`${t('sales.unit')} ${n}`}
           popupMatchSelectWidth={false}
-          style={{ width: 110 }}
+          style={{ width: 100 }}
         />
       ),
       quantity: (
@@ -57,7 +57,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
           aria-label={`${t('sales.quantity')} ${n}`}
           data-line-key={l.key}
           data-line-field="quantity"
-          style={{ width: 90 }}
+          style={{ width: 80 }}
         />
       ),
       available: <LineAvailability productId={p.id} warehouseId={wh} baseUnit={p.baseUnit} need={need} />,
@@ -66,7 +66,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
           value={l.unitPrice / 100}
           onChange={(v) => onChange(l.key, { unitPrice: yuanToFen(v) ?? 0, priceEdited: true })}
           aria-label={`${t('sales.unitPrice')} ${n}`}
-          style={{ width: 120 }}
+          style={{ width: 108 }}
         />
       ),
       discount: (
@@ -79,7 +79,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
           onChange={(v) => onChange(l.key, { discountPercent: v })}
           aria-label={`${t('sales.discountPercent')} ${n}`}
           data-line-last
-          style={{ width: 90 }}
+          style={{ width: 80 }}
         />
       ),
       warehouse: (
@@ -89,7 +89,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
           options={warehouses.map((w) => ({ value: w.id, label: w.name }))}
           aria-label={`${t('sales.warehouse')} ${n}`}
           popupMatchSelectWidth={false}
-          style={{ width: 120 }}
+          style={{ width: 104 }}
         />
       ),
       total: <span data-testid="line-total" style={{ whiteSpace: 'nowrap' }}>{formatMoney(priced[i]?.total ?? 0)}</span>,
@@ -101,11 +101,12 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
 /** The order's lines: a grid on desktops, one card per line on phones. */
 export function LinesEditor(props: Props) {
   const { t } = useTranslation();
-  const phone = Grid.useBreakpoint().md === false;
+  // Below xl the grid would squeeze the product names: one card per line instead.
+  const cardsLayout = Grid.useBreakpoint().xl === false;
   const cells = useCells(props);
   const lines = props.draft.lines;
   if (lines.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('sales.noLines')} />;
-  if (phone) {
+  if (cardsLayout) {
     return (
       <Flex vertical gap={8}>
         {lines.map((l, i) => {
@@ -117,7 +118,13 @@ export function LinesEditor(props: Props) {
             </Flex>
           );
           return (
-            <Card key={l.key} size="small" data-testid="order-line" title={<span style={{ whiteSpace: 'normal' }}>{i + 1}. {c.product}</span>} extra={c.remove}>
+            <Card
+              key={l.key}
+              size="small"
+              data-testid="order-line"
+              title={<span style={{ whiteSpace: 'normal' }}>{i + 1}. <Typography.Text strong>{l.product.sku}</Typography.Text> {l.product.name}</span>}
+              extra={c.remove}
+            >
               <Flex wrap="wrap" gap={8} align="flex-end">
                 {labelled(t('sales.unit'), c.unit)}
                 {labelled(t('sales.quantity'), c.quantity)}
@@ -140,12 +147,18 @@ export function LinesEditor(props: Props) {
     { key: 'no', title: '#', width: 40, render: (_, __, i) => i + 1 },
     col('product', t('sales.product')),
     col('unit', t('sales.unit')),
-    col('quantity', t('sales.quantity')),
-    col('available', t('sales.availableShort')),
+    {
+      key: 'quantity',
+      title: t('sales.quantity'),
+      render: (_, l, i) => {
+        const c = cells(l, i);
+        return <Flex vertical gap={2}>{c.quantity}<span style={{ fontSize: 12 }}>{c.available}</span></Flex>;
+      },
+    },
     col('price', t('sales.unitPrice')),
     col('discount', t('sales.discountPercent')),
     col('warehouse', t('sales.warehouse')),
-    col('total', t('sales.lineTotal'), { align: 'right' }),
+    col('total', t('sales.lineTotal'), { align: 'right', onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }) }),
     col('remove', '', { width: 48 }),
   ];
   return (
@@ -155,7 +168,6 @@ export function LinesEditor(props: Props) {
       pagination={false}
       columns={columns}
       dataSource={lines}
-      scroll={{ x: 'max-content' }}
       onRow={() => ({ 'data-testid': 'order-line' }) as HTMLAttributes<HTMLElement>}
     />
   );

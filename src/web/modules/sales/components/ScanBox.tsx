@@ -26,7 +26,8 @@ export function ScanBox({ onScan, feedback, ref }: Props) {
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
+          // Ctrl+Enter is the page's shortcut to save and confirm: let it through.
+          if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
           e.preventDefault();
           e.stopPropagation();
           // Read the box itself: a scanner types faster than state may follow.

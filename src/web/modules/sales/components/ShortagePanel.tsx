@@ -2,6 +2,9 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShortageDetail } from '../api';
+
+// Long choices (a substitute's name) wrap inside their button on phones instead of overflowing.
+const wrap = { whiteSpace: 'normal', height: 'auto', textAlign: 'start' } as const;
 import type { DraftLine } from '../order-draft';
 
 export type Shortage = { lineKey: string; detail: ShortageDetail; resolved: boolean };
@@ -56,17 +59,17 @@ export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwit
                     <Flex wrap="wrap" gap={8}>
                       {d.elsewhere.length === 0 && <Typography.Text type="secondary">{t('sales.shortageNoneElsewhere')}</Typography.Text>}
                       {d.elsewhere.map((w) => (
-                        <Button key={w.warehouseId} type={w.available >= d.requested ? 'primary' : 'default'} size="small" onClick={() => onSwitchWarehouse(s, w.warehouseId)} data-testid="switch-warehouse">
+                        <Button key={w.warehouseId} type={w.available >= d.requested ? 'primary' : 'default'} size="small" style={wrap} onClick={() => onSwitchWarehouse(s, w.warehouseId)} data-testid="switch-warehouse">
                           {t('sales.switchWarehouse', { warehouse: w.warehouseName, available: `${w.available} ${base}` })}
                         </Button>
                       ))}
                       {max > 0 && (
-                        <Button size="small" onClick={() => onReduce(s)}>
+                        <Button size="small" style={wrap} onClick={() => onReduce(s)}>
                           {t('sales.reduceTo', { n: max % line.factor === 0 ? max / line.factor : max, unit: max % line.factor === 0 ? line.unit : base })}
                         </Button>
                       )}
                       {(d.substitutes ?? []).map((x) => (
-                        <Button key={x.productId} size="small" onClick={() => onSubstitute(s, x.productId, x.warehouseId)}>
+                        <Button key={x.productId} size="small" style={wrap} onClick={() => onSubstitute(s, x.productId, x.warehouseId)}>
                           {t('sales.useSubstitute', { sku: x.sku, name: x.name, warehouse: x.warehouseName, available: x.available })}
                         </Button>
                       ))}

@@ -10,7 +10,7 @@ import { bpToPercent, formatAddress, rmbUpper } from '../format';
 
 const css = `
 @page { size: A4; margin: 14mm 12mm; }
-.so-print { max-width: 186mm; margin: 0 auto; padding: 16px; background: #fff; color: #000; font-size: 12px; line-height: 1.5; }
+.so-print { max-width: 186mm; margin: 0 auto; padding: 16px; background: #fff; color: #000; font-size: 12px; line-height: 1.5; overflow-x: auto; }
 .so-print h1 { text-align: center; font-size: 20px; letter-spacing: 2px; margin: 0 0 12px; }
 .so-print .meta { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 24px; margin-bottom: 10px; }
 .so-print table { width: 100%; border-collapse: collapse; }
@@ -23,7 +23,7 @@ const css = `
 @media print {
   body { background: #fff !important; }
   .no-print { display: none !important; }
-  .so-print { padding: 0; max-width: none; }
+  .so-print { padding: 0; max-width: none; overflow: visible; }
   .so-print th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }`;
 
