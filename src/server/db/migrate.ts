@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-stock-ledger.js';
 import * as m0003 from './migrations/0003-sales-orders.js';
 import * as m0004 from './migrations/0004-outbox-alerts.js';
+import * as m0005 from './migrations/0005-order-history.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-stock-ledger': m0002,
   '0003-sales-orders': m0003,
   '0004-outbox-alerts': m0004,
+  '0005-order-history': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

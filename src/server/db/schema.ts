@@ -272,6 +272,12 @@ export interface SalesOrderTable {
   cancelledAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Business date of the order (YYYY-MM-DD); null: the day it was entered (createdAt). Imports set it. */
+  orderDate: string | null;
+  /** Imported history: the day it shipped (before jxc; no stock movements). */
+  shippedDate: string | null;
+  /** The order's number in the system it was imported from. */
+  externalRef: string | null;
 }
 
 export interface SalesOrderLineTable {

@@ -26,9 +26,9 @@ export type WriteContext = { trx: Tx; actor: Actor; cache: Map<string, unknown> 
 /** A validated row: converted cell values by field, and the API input the schema produced. */
 export type ValidRow<I = Record<string, unknown>> = { values: Record<string, unknown>; input: I };
 
-/** Everything the import needs to know about one kind of master data. */
-export type EntitySpec = {
-  entity: 'products' | 'customers' | 'suppliers';
+/** What reading and checking a file needs to know about one importable entity. */
+export type ColumnsSpec = {
+  entity: 'products' | 'customers' | 'suppliers' | 'opening-stock' | 'sales-orders';
   /** Entity name in audit rows (product, customer, supplier). */
   auditEntity: string;
   permission: Permission;
@@ -45,6 +45,12 @@ export type EntitySpec = {
   fieldOf: (path: readonly PropertyKey[]) => string | null;
   /** What a preview shows for a valid row, when it differs from the API input. */
   sampleOf?: (row: ValidRow) => Record<string, unknown>;
+  /** Notes under the column help in the .xlsx template, instead of the master-data ones. */
+  templateNotes?: Text2[];
+};
+
+/** Everything the import needs to know about one kind of master data. */
+export type EntitySpec = ColumnsSpec & {
   findId: (trx: Tx, key: string) => Promise<string | undefined>;
   insert: (ctx: WriteContext, row: ValidRow) => Promise<void>;
   /** Updates with only the fields whose cells were filled in; empty cells leave values as they are. */
@@ -78,7 +84,7 @@ export type Layout = {
  * Matches file headers to fields: an explicit `mapping` first (a header name, several joined with
  * ", ", or null to skip a field), then each column's field key, template headers and aliases.
  */
-export function matchColumns(spec: EntitySpec, headers: string[], mapping: Mapping = {}): Layout {
+export function matchColumns(spec: ColumnsSpec, headers: string[], mapping: Mapping = {}): Layout {
   const byName = new Map<string, number[]>();
   headers.forEach((h, i) => {
     const n = normalizeHeader(h);

@@ -1,17 +1,22 @@
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/access.js';
 import { DomainError } from '../../platform/errors.js';
+import { zodIssueMessage } from '../../platform/i18n.js';
 import { uploadErrors, commitReply, importMode, mappingSchema, previewReply, templateQuery, uploadHelp } from './import.schemas.js';
 import { commitImport, previewImport, type ImportOptions } from './import.service.js';
-import type { EntitySpec, Mapping } from './columns.js';
+import type { Mapping } from './columns.js';
 import { customerImport } from './customer.import.js';
+import { isDocumentSpec, type ImportSpec } from './document-spec.js';
+import { openingStockImport } from './opening-stock.import.js';
 import { productImport } from './product.import.js';
+import { salesOrderImport } from './sales-order.import.js';
 import { supplierImport } from './supplier.import.js';
 import { csvTemplate, templateFilename, xlsxTemplate } from './template.js';
 
-/** The kinds of master data that can be imported. */
-export const importSpecs: EntitySpec[] = [productImport, customerImport, supplierImport];
+/** What can be imported: master data, then documents (opening stock, sales orders). */
+export const importSpecs: ImportSpec[] = [productImport, customerImport, supplierImport, openingStockImport, salesOrderImport];
 
 type Upload = { bytes: Buffer; filename: string; fields: Record<string, string> };
 
@@ -35,10 +40,11 @@ async function readUpload(req: FastifyRequest): Promise<Upload> {
 
 const invalidField = (field: string, message: string) => new DomainError('VALIDATION_FAILED', { summary: `${field}: ${message}` }, [{ field, message }]);
 
-/** `mode` and `mapping` form fields, validated. */
-function optionsOf(spec: EntitySpec, up: Upload, req: FastifyRequest): ImportOptions {
+/** `mode` and `mapping` form fields, and a document import's own fields, validated. */
+function optionsOf(spec: ImportSpec, up: Upload, req: FastifyRequest): ImportOptions {
   const mode = importMode.safeParse(up.fields.mode || undefined);
   if (!mode.success) throw invalidField('mode', req.locale === 'en' ? 'must be create or upsert' : '须为 create 或 upsert');
+  if (isDocumentSpec(spec) && mode.data === 'upsert') throw invalidField('mode', req.locale === 'en' ? 'documents are only created (mode create)' : '单据只能新增（create 模式）');
   let mapping: Mapping = {};
   if (up.fields.mapping?.trim()) {
     let json: unknown;
@@ -54,16 +60,27 @@ function optionsOf(spec: EntitySpec, up: Upload, req: FastifyRequest): ImportOpt
     }
     mapping = parsed.data as Mapping;
   }
-  return { mode: mode.data, mapping, filename: up.filename, locale: req.locale };
+  return { mode: mode.data, mapping, filename: up.filename, locale: req.locale, fields: isDocumentSpec(spec) ? documentFields(spec.formFields, up, req) : undefined };
 }
 
-/** Template download, preview and commit for products, customers and suppliers. */
+/** A document import's own form fields (e.g. confirm), parsed by its schema. */
+function documentFields(schema: z.ZodType<Record<string, unknown>> | undefined, up: Upload, req: FastifyRequest): Record<string, unknown> {
+  if (!schema) return {};
+  const parsed = schema.safeParse(up.fields);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = String(issue.path[0] ?? '');
+  throw invalidField(field, zodIssueMessage(issue as never, req.locale, issue.message));
+}
+
+/** Template download, preview and commit for products, customers, suppliers, opening stock and sales orders. */
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
   const tags = ['imports'];
   for (const spec of importSpecs) {
     const base = `/api/v1/imports/${spec.entity}`;
     const access = spec.permission;
+    const description = isDocumentSpec(spec) ? `${uploadHelp} ${spec.help}` : uploadHelp;
 
     app.get(`${base}/template`, {
       config: { access },
@@ -78,7 +95,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.post(`${base}/preview`, {
       config: { access },
-      schema: { tags, summary: `Check a ${spec.entity} file and list every problem; writes nothing`, description: uploadHelp, consumes: ['multipart/form-data'], response: { 200: previewReply, ...uploadErrors } },
+      schema: { tags, summary: `Check a ${spec.entity} file and list every problem; writes nothing`, description, consumes: ['multipart/form-data'], response: { 200: previewReply, ...uploadErrors } },
     }, async (req) => {
       const up = await readUpload(req);
       return previewImport(db, actorOf(req), spec, up.bytes, optionsOf(spec, up, req));
@@ -86,7 +103,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
     app.post(`${base}/commit`, {
       config: { access },
-      schema: { tags, summary: `Import a ${spec.entity} file in one transaction (422 IMPORT_HAS_ERRORS and nothing written if any row is wrong)`, description: uploadHelp, consumes: ['multipart/form-data'], response: { 200: commitReply, ...uploadErrors } },
+      schema: { tags, summary: `Import a ${spec.entity} file in one transaction (422 IMPORT_HAS_ERRORS and nothing written if any row is wrong)`, description, consumes: ['multipart/form-data'], response: { 200: commitReply, ...uploadErrors } },
     }, async (req) => {
       const up = await readUpload(req);
       return commitImport(db, actorOf(req), spec, up.bytes, optionsOf(spec, up, req));

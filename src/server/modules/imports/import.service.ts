@@ -6,16 +6,18 @@ import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { translate, type Locale } from '../../platform/i18n.js';
 import type { Text2 } from './cells.js';
 import { headerOf, matchColumns, type EntitySpec, type Layout, type Mapping, type WriteContext } from './columns.js';
+import { isDocumentSpec, type ImportedDocument, type ImportSpec } from './document-spec.js';
 import { flagDuplicateKeys, readRow, type ReadRow, type RowProblem } from './rows.js';
 import { readSpreadsheet, type Sheet } from './spreadsheet.js';
 
 export type ImportMode = 'create' | 'upsert';
-export type ImportOptions = { mode: ImportMode; mapping?: Mapping; filename: string; locale: Locale };
+/** `fields`: a document import's own form fields (e.g. confirm), already validated. */
+export type ImportOptions = { mode: ImportMode; mapping?: Mapping; filename: string; locale: Locale; fields?: Record<string, unknown> };
 /** One problem in the file: spreadsheet row (header = 1), the file's column header, our field, a message. */
 export type RowError = { row: number; column: string; field: string | null; message: string };
 export type SampleRow = { row: number; action: 'create' | 'update' | 'error'; values: Record<string, string>; data: Record<string, unknown> | null };
 export type ImportPreview = {
-  entity: EntitySpec['entity'];
+  entity: ImportSpec['entity'];
   mode: ImportMode;
   totalRows: number;
   validRows: number;
@@ -26,22 +28,25 @@ export type ImportPreview = {
   mapping: Record<string, string>;
   ignoredColumns: string[];
   sample: SampleRow[];
+  /** Document imports: what the rows would become. */
+  documents?: ImportedDocument[];
 };
 
 /** How many parsed rows a preview shows. */
 export const SAMPLE_SIZE = 20;
 
 type Plan = { sheet: Sheet; layout: Layout; rows: ReadRow[] };
-type Outcome = { actions: Map<number, 'create' | 'update'>; problems: Map<number, RowProblem[]>; created: number; updated: number };
+type Outcome = { actions: Map<number, 'create' | 'update'>; problems: Map<number, RowProblem[]>; created: number; updated: number; documents?: ImportedDocument[] };
 
 /** Reads and validates the whole file without touching the database. */
-async function plan(spec: EntitySpec, bytes: Uint8Array, opts: ImportOptions): Promise<Plan> {
+async function plan(spec: ImportSpec, bytes: Uint8Array, opts: ImportOptions): Promise<Plan> {
   const sheet = await readSpreadsheet(bytes, opts.filename);
   if (sheet.rows.length === 0) throw new DomainError('INVALID_FILE', { reason: { zh: '文件中只有表头，没有数据行', en: 'the file has a header but no data rows' } });
   const layout = matchColumns(spec, sheet.headers, opts.mapping);
   const skip = new Set(layout.problems.map((p) => p.field));
   const rows = sheet.rows.map((r) => readRow(spec, layout, r, skip));
-  flagDuplicateKeys(spec, rows, headerOf(layout, sheet.headers, spec.key));
+  // Rows of one document share its key (order number); its writer checks repeats itself.
+  if (!isDocumentSpec(spec)) flagDuplicateKeys(spec, rows, headerOf(layout, sheet.headers, spec.key));
   return { sheet, layout, rows };
 }
 
@@ -65,7 +70,8 @@ function problemsOf(spec: EntitySpec, err: DomainError): RowProblem[] {
  * transaction. Service errors become row problems and the run goes on, so one pass finds them all;
  * a constraint error from the database stops it (PostgreSQL aborts the transaction).
  */
-async function writeRows(ctx: WriteContext, spec: EntitySpec, rows: ReadRow[], mode: ImportMode): Promise<Outcome> {
+async function writeRows(ctx: WriteContext, spec: ImportSpec, rows: ReadRow[], mode: ImportMode, fields: Record<string, unknown> = {}): Promise<Outcome> {
+  if (isDocumentSpec(spec)) return spec.writeAll(ctx, rows, fields);
   const out: Outcome = { actions: new Map(), problems: new Map(), created: 0, updated: 0 };
   for (const r of rows) {
     if (!r.input || r.key === null) continue;
@@ -94,7 +100,7 @@ async function writeRows(ctx: WriteContext, spec: EntitySpec, rows: ReadRow[], m
 }
 
 /** Every problem of the file in the caller's language, in row order. */
-function errorsOf(spec: EntitySpec, p: Plan, o: Outcome, locale: Locale): RowError[] {
+function errorsOf(spec: ImportSpec, p: Plan, o: Outcome, locale: Locale): RowError[] {
   const msg = (t: Text2) => (locale === 'en' ? t.en : t.zh);
   const column = (field: string | null) => {
     if (!field) return '';
@@ -127,9 +133,9 @@ async function dryRun<T>(db: Db, work: (ctx: WriteContext) => Promise<T>, actor:
  * Checks a file as a commit would — conversion, the API's schema, duplicates, and the real
  * create/update calls inside a transaction that is rolled back — and lists every problem.
  */
-export async function previewImport(db: Db, actor: Actor, spec: EntitySpec, bytes: Uint8Array, opts: ImportOptions): Promise<ImportPreview> {
+export async function previewImport(db: Db, actor: Actor, spec: ImportSpec, bytes: Uint8Array, opts: ImportOptions): Promise<ImportPreview> {
   const p = await plan(spec, bytes, opts);
-  const o = await dryRun(db, (ctx) => writeRows(ctx, spec, p.rows, opts.mode), actor);
+  const o = await dryRun(db, (ctx) => writeRows(ctx, spec, p.rows, opts.mode, opts.fields), actor);
   const errors = errorsOf(spec, p, o, opts.locale);
   const bad = new Set(errors.map((e) => e.row));
   return {
@@ -149,22 +155,23 @@ export async function previewImport(db: Db, actor: Actor, spec: EntitySpec, byte
       values: r.texts,
       data: r.input && spec.sampleOf ? spec.sampleOf({ values: r.values, input: r.input }) : r.input,
     })),
+    ...(o.documents ? { documents: o.documents } : {}),
   };
 }
 
 /** Imports a file all-or-nothing: any problem is a 422 IMPORT_HAS_ERRORS listing them, and nothing is written. */
-export async function commitImport(db: Db, actor: Actor, spec: EntitySpec, bytes: Uint8Array, opts: ImportOptions): Promise<{ created: number; updated: number }> {
+export async function commitImport(db: Db, actor: Actor, spec: ImportSpec, bytes: Uint8Array, opts: ImportOptions): Promise<{ created: number; updated: number; documents?: ImportedDocument[] }> {
   const p = await plan(spec, bytes, opts);
   return db.transaction().execute(async (trx) => {
-    const o = await writeRows({ trx, actor, cache: new Map() }, spec, p.rows, opts.mode);
+    const o = await writeRows({ trx, actor, cache: new Map() }, spec, p.rows, opts.mode, opts.fields);
     const errors = errorsOf(spec, p, o, opts.locale);
     if (errors.length) throw new DomainError('IMPORT_HAS_ERRORS', { count: errors.length }, errors as unknown as ErrorDetail[]);
     await writeAudit(trx, actor, {
       action: 'import',
       entity: spec.auditEntity,
       summary: `${opts.filename || 'upload'}: ${o.created} created, ${o.updated} updated`,
-      after: { file: opts.filename, format: p.sheet.format, mode: opts.mode, rows: p.rows.length, created: o.created, updated: o.updated },
+      after: { file: opts.filename, format: p.sheet.format, mode: opts.mode, rows: p.rows.length, created: o.created, updated: o.updated, ...(o.documents ? { documents: o.documents.map((d) => d.number), fields: opts.fields } : {}) },
     });
-    return { created: o.created, updated: o.updated };
+    return { created: o.created, updated: o.updated, ...(o.documents ? { documents: o.documents } : {}) };
   });
 }

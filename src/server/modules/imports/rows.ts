@@ -1,6 +1,6 @@
 import { zodIssueMessage } from '../../platform/i18n.js';
 import type { Text2 } from './cells.js';
-import { rowTexts, type EntitySpec, type Layout } from './columns.js';
+import { rowTexts, type ColumnsSpec, type Layout } from './columns.js';
 import type { SheetRow } from './spreadsheet.js';
 
 /** Something wrong with a row, on a field (null: the row as a whole). */
@@ -32,7 +32,7 @@ const issueText = (issue: Issue): Text2 =>
  * accepts exactly what the API accepts. `skip` holds fields already reported for the whole file
  * (a missing required column), so they are not repeated on every row.
  */
-export function readRow(spec: EntitySpec, layout: Layout, sheetRow: SheetRow, skip: Set<string>): ReadRow {
+export function readRow(spec: ColumnsSpec, layout: Layout, sheetRow: SheetRow, skip: Set<string>): ReadRow {
   const texts = rowTexts(layout, sheetRow.cells);
   const values: Record<string, unknown> = {};
   const problems: RowProblem[] = [];
@@ -58,7 +58,7 @@ export function readRow(spec: EntitySpec, layout: Layout, sheetRow: SheetRow, sk
 }
 
 /** Marks every repeat of a key already seen on an earlier row. */
-export function flagDuplicateKeys(spec: EntitySpec, rows: ReadRow[], header: string): void {
+export function flagDuplicateKeys(spec: ColumnsSpec, rows: ReadRow[], header: string): void {
   const first = new Map<string, number>();
   for (const r of rows) {
     if (r.key === null) continue;

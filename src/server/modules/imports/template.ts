@@ -1,24 +1,24 @@
 import ExcelJS from 'exceljs';
 import { toCsv, type ExportColumn } from '../../platform/export.js';
 import type { Locale } from '../../platform/i18n.js';
-import type { ColumnSpec, EntitySpec } from './columns.js';
+import type { ColumnSpec, ColumnsSpec } from './columns.js';
 
 const say = (locale: Locale, t: { zh: string; en: string } | string) => (typeof t === 'string' ? t : locale === 'en' ? t.en : t.zh);
 
 /** The template's download name, e.g. 商品导入模板.xlsx or products-import-template.csv. */
-export function templateFilename(spec: EntitySpec, locale: Locale, format: 'xlsx' | 'csv'): string {
+export function templateFilename(spec: ColumnsSpec, locale: Locale, format: 'xlsx' | 'csv'): string {
   return locale === 'en' ? `${spec.label.en}-import-template.${format}` : `${spec.label.zh}导入模板.${format}`;
 }
 
 /** A CSV template: the headers in the caller's language and one example row (UTF-8 with BOM). */
-export function csvTemplate(spec: EntitySpec, locale: Locale): string {
+export function csvTemplate(spec: ColumnsSpec, locale: Locale): string {
   const columns: ExportColumn<Record<string, string>>[] = spec.columns.map((c) => ({ key: c.field, zh: c.zh, en: c.en }));
   const example = Object.fromEntries(spec.columns.map((c) => [c.field, say(locale, c.example)]));
   return toCsv([example], columns, locale);
 }
 
 /** An .xlsx template: sheet 1 has the headers and an example row, sheet 2 explains every column. */
-export async function xlsxTemplate(spec: EntitySpec, locale: Locale): Promise<Buffer> {
+export async function xlsxTemplate(spec: ColumnsSpec, locale: Locale): Promise<Buffer> {
   const en = locale === 'en';
   const wb = new ExcelJS.Workbook();
   const data = wb.addWorksheet(en ? spec.label.en : spec.label.zh);
@@ -34,7 +34,7 @@ export async function xlsxTemplate(spec: EntitySpec, locale: Locale): Promise<Bu
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function helpSheet(ws: ExcelJS.Worksheet, spec: EntitySpec, locale: Locale): void {
+function helpSheet(ws: ExcelJS.Worksheet, spec: ColumnsSpec, locale: Locale): void {
   const en = locale === 'en';
   ws.columns = [
     { header: en ? 'Column' : '列名', width: 18 },
@@ -46,7 +46,9 @@ function helpSheet(ws: ExcelJS.Worksheet, spec: EntitySpec, locale: Locale): voi
   ws.getRow(1).font = { bold: true };
   for (const c of spec.columns) ws.addRow(helpRow(c, locale));
   ws.addRow([]);
-  const notes = en
+  const notes = spec.templateNotes
+    ? spec.templateNotes.map((n) => say(locale, n))
+    : en
     ? [
         'Row 1 holds the column headers; each row below it is one record. Replace or delete the example row before importing.',
         'Columns may be in any order; unknown columns are ignored. Headers match without regard to case, spaces or a trailing (unit).',
