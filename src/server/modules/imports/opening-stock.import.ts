@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors.js';
-import { openingInput } from '../inventory/stock.schemas.js';
-import { postOpening } from '../inventory/stock.service.js';
+import { openingInput, postOpening } from '../inventory/index.js';
 import { toInteger, yuanToFen } from './cells.js';
 import type { ColumnSpec, WriteContext } from './columns.js';
 import { addProblem, type DocumentOutcome, type DocumentSpec } from './document-spec.js';

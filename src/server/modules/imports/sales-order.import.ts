@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { salesOrderLineInput } from '../sales/sales-order.schemas.js';
+import { salesOrderLineInput } from '../sales/index.js';
 import { toInteger, toPercent, yuanToFen, type Text2 } from './cells.js';
 import type { ColumnSpec } from './columns.js';
 import { toDate, toDiscountPercent, toYesNo, yesNoField } from './document-cells.js';

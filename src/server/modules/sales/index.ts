@@ -1,2 +1,4 @@
 export { salesOrderRoutes } from './sales-order.routes.js';
 export { priceOrder } from './pricing.js';
+export { createSalesOrder, getSalesOrder } from './sales-order.service.js';
+export { salesOrderInput, salesOrderLineInput, type SalesOrderInput, type SalesOrderView } from './sales-order.schemas.js';

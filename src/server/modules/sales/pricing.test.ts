@@ -25,7 +25,7 @@ describe('allocate: proportional, exact, largest remainder', () => {
 describe('priceOrder: hand-worked cases', () => {
   it('3 × ¥12.34, 10% off, 13% VAT included', () => {
     const o = priceOrder([{ quantity: 3, unitPrice: 1234, discountBp: 1000, taxRate: 13 }], { pricesIncludeTax: true });
-    // gross 3702; discount round(370.2) = 370; amount 3332; tax round(3332 × 13 / 113 = 383.33) = 383; net 2949
+    // gross 3702; amount round(3331.8) = 3332; discount 370; tax round(3332 × 13 / 113 = 383.33) = 383; net 2949
     expect(o.lines[0]).toEqual({ gross: 3702, lineDiscount: 370, orderDiscount: 0, net: 2949, tax: 383, total: 3332 });
     expect(o).toMatchObject({ gross: 3702, discount: 370, net: 2949, tax: 383, total: 3332 });
   });
@@ -34,6 +34,11 @@ describe('priceOrder: hand-worked cases', () => {
     const o = priceOrder([{ quantity: 3, unitPrice: 1234, discountBp: 1000, taxRate: 13 }], { pricesIncludeTax: false });
     // net 3332; tax round(433.16) = 433; total 3765
     expect(o.lines[0]).toMatchObject({ net: 3332, tax: 433, total: 3765 });
+  });
+
+  it('the discounted amount is what is rounded: 7.70 × 25 at 15% off = 163.625 → 163.63', () => {
+    const o = priceOrder([{ quantity: 25, unitPrice: 770, discountBp: 1500, taxRate: 0 }], { pricesIncludeTax: true });
+    expect(o.lines[0]).toMatchObject({ gross: 19250, lineDiscount: 2887, total: 16363 });
   });
 
   it('half a fen of tax rounds up', () => {

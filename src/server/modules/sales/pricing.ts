@@ -49,15 +49,17 @@ export function allocate(amount: bigint, weights: bigint[]): bigint[] {
 }
 
 /**
- * Prices an order. Per line: gross = quantity × unit price; line discount = round(gross × rate);
+ * Prices an order. Per line: gross = quantity × unit price; amount = round(gross × (1 − discount rate)),
+ * line discount = gross − amount;
  * the order discount is shared over lines by amount (largest remainder); tax is then computed per
  * line from what is left: out of it when prices include tax (round(x × r / (100 + r))), on top when
  * they do not (round(x × r / 100)). Order figures are sums of line figures, never re-rounded.
  */
 export function priceOrder(lines: PriceLineInput[], opts: { pricesIncludeTax: boolean; orderDiscount?: number }): PricedOrder {
   const gross = lines.map((l) => BigInt(l.quantity) * BigInt(l.unitPrice));
-  const lineDiscount = lines.map((l, i) => divRound(gross[i] * BigInt(l.discountBp ?? 0), 10000n));
-  const afterLine = gross.map((g, i) => g - lineDiscount[i]);
+  // The discounted amount is what gets rounded (折后金额 = round(数量 × 单价 × 折扣率)); the discount is what is taken off.
+  const afterLine = lines.map((l, i) => divRound(gross[i] * BigInt(10000 - (l.discountBp ?? 0)), 10000n));
+  const lineDiscount = gross.map((g, i) => g - afterLine[i]);
   const orderDiscount = BigInt(opts.orderDiscount ?? 0);
   const shares = allocate(orderDiscount, afterLine);
   const priced = lines.map((l, i): PricedLine => {

@@ -52,6 +52,9 @@ export const salesOrderView = z.object({
   approvalRole: z.string().nullable().describe('Role that may approve (admins always may)'),
   approvalComment: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  orderDate: z.string().nullable().describe('Business date of the order (YYYY-MM-DD)'),
+  shippedDate: z.string().nullable(),
+  externalRef: z.string().nullable().describe('Number in the system it was imported from'),
   confirmedAt: z.string().nullable(), cancelledAt: z.string().nullable(),
   createdAt: z.string(), updatedAt: z.string(), lines: z.array(lineView),
 });

@@ -1,7 +1,7 @@
 import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
-import { nowIso } from '../../platform/clock.js';
+import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere } from '../../platform/list.js';
@@ -22,7 +22,7 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
   const now = nowIso();
   const number = await nextNumber(trx, 'SO');
   await trx.insertInto('salesOrders').values({
-    id, number, customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source,
+    id, number, customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source, orderDate: businessDate(),
     actorType: actor.type, actorId: actor.id, actorName: actor.name, approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null,
     confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
   }).execute();
