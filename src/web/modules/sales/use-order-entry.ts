@@ -67,10 +67,10 @@ export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder)
     }
   };
 
-  const lineOf = (s: Shortage) => latest.current.lines.find((l) => l.key === s.lineKey);
+  const lineOf = (s: Shortage) => draft.lines.find((l) => l.key === s.lineKey);
   const allowed = (s: Shortage) => {
     const line = lineOf(s);
-    return line ? Math.max(0, s.detail.available - baseNeededByOthers(latest.current, line, orderWarehouse)) : 0;
+    return line ? Math.max(0, s.detail.available - baseNeededByOthers(draft, line, orderWarehouse)) : 0;
   };
   const shortageActions = {
     allowed,
@@ -84,7 +84,7 @@ export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder)
       if (!line || max <= 0) return;
       const patch: Partial<DraftLine> = max % line.factor === 0
         ? { quantity: max / line.factor }
-        : { unit: line.product.baseUnit, quantity: max, ...(line.priceEdited ? { unitPrice: Math.round(line.unitPrice / line.factor) } : { unitPrice: tierPrice(line.product, latest.current.priceTier, 1) }) };
+        : { unit: line.product.baseUnit, quantity: max, ...(line.priceEdited ? { unitPrice: Math.round(line.unitPrice / line.factor) } : { unitPrice: tierPrice(line.product, draft.priceTier, 1) }) };
       change((d) => updateLine(d, s.lineKey, patch));
       resolve(s.lineKey);
     },
@@ -121,14 +121,16 @@ export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder)
 
   const fieldName = (field: string) => {
     const m = /^lines\.(\d+)\./.exec(field);
-    return m ? `${t('sales.lineNo')} ${Number(m[1]) + 1}：` : '';
+    return m ? t('sales.lineLabel', { n: Number(m[1]) + 1 }) : '';
   };
 
-  /** Validates and sends; returns a message key when something must be filled first. */
+  /** Validates and sends; returns a message when something must be filled first. */
   const submit = (confirm: boolean): string | null => {
     const d = latest.current;
-    if (!d.customerId) return 'sales.pickCustomer';
-    if (d.lines.length === 0) return 'sales.needLines';
+    if (!d.customerId) return t('sales.pickCustomer');
+    if (d.lines.length === 0) return t('sales.needLines');
+    const empty = d.lines.findIndex((l) => !l.quantity);
+    if (empty >= 0) return t('sales.needQuantity', { n: empty + 1 });
     if (save.isPending) return null;
     const addr = d.addressIndex !== undefined ? customer?.addresses[d.addressIndex] : undefined;
     const address = addr ? (({ label: _l, isDefault: _d, ...rest }) => rest)(addr) : undefined;

@@ -38,8 +38,13 @@ export default function SalesOrderDetailPage() {
     },
     onError: (e) => {
       const short = e instanceof ApiError ? shortageOf(e.details) : [];
-      if (short.length) modal.warning({ title: t('sales.shortageTitle'), content: <ShortageList items={short} warehouseName={warehouseName} />, width: 560 });
-      else message.error(errorMessage(e));
+      if (short.length) {
+        modal.warning({
+          title: t('sales.confirmShortageTitle'),
+          content: <><ShortageList items={short} warehouseName={warehouseName} /><p style={{ marginBottom: 0 }}>{t('sales.confirmShortageHint')}</p></>,
+          width: 560,
+        });
+      } else message.error(errorMessage(e));
     },
   });
 
@@ -128,7 +133,7 @@ function LinesTable({ order, warehouseName }: { order: SalesOrder; warehouseName
       align: 'right',
       render: (_, l) => (
         <Typography.Text type={l.reserved >= l.baseQuantity ? 'success' : 'secondary'} data-testid="line-reserved">
-          {l.reserved} / {l.baseQuantity}
+          {l.reserved % l.factor === 0 ? `${l.reserved / l.factor} ${l.unitName}` : `${l.reserved} / ${l.baseQuantity}`}
         </Typography.Text>
       ),
     },

@@ -44,7 +44,7 @@ export default function SalesOrderNewPage() {
   const focusLine = (key: string) => setTimeout(() => document.querySelector<HTMLElement>(`[data-line-key="${key}"] input, input[data-line-key="${key}"]`)?.focus(), 0);
   const submit = (confirm: boolean) => {
     const problem = entry.submit(confirm);
-    if (problem) message.error(t(problem));
+    if (problem) message.error(problem);
   };
   const defaultAddress = customer ? customer.addresses.findIndex((a) => a.isDefault) : -1;
   const addressIndex = draft.addressIndex ?? (defaultAddress >= 0 ? defaultAddress : customer?.addresses.length ? 0 : undefined);
