@@ -139,3 +139,26 @@ describe(`sales orders under contention ${dialectLabel}`, () => {
     expect(confirmed).toBe(100);
   });
 });
+
+describe(`sales order list: sort and export ${dialectLabel}`, () => {
+  it('sorts by total and exports CSV; an unknown sort is a 400', async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await t.setupAdmin();
+      await admin.post('/api/v1/warehouses', { code: 'W1', name: '仓' });
+      const p = (await admin.post('/api/v1/products', { sku: 'P', name: '商品', listPrice: 100 })).body;
+      const c = (await admin.post('/api/v1/customers', { code: 'C', name: '客户甲' })).body;
+      for (const quantity of [3, 1, 2]) await admin.post('/api/v1/sales-orders', { customerId: c.id, lines: [{ productId: p.id, quantity }] });
+      const sorted = (await admin.get('/api/v1/sales-orders', { query: { sort: '-total' } })).body.items.map((o: Json) => o.total);
+      expect(sorted).toEqual([300, 200, 100]);
+      expectError(await admin.get('/api/v1/sales-orders', { query: { sort: 'colour' } }), 400, 'VALIDATION_FAILED');
+      const csv = await admin.get('/api/v1/sales-orders/export', { query: { format: 'csv', sort: 'total' } });
+      expect(csv.status).toBe(200);
+      const text = String(csv.body);
+      expect(text).toContain('价税合计');
+      expect(text.trim().split('\r\n')).toHaveLength(4);
+    } finally {
+      await t.close();
+    }
+  });
+});

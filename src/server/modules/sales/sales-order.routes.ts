@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
+import { EXPORT_LIMIT, sendExport } from '../../platform/export.js';
+import { sortHelp } from '../../platform/list.js';
 import { z } from 'zod';
 import * as rules from './approval.service.js';
 import { duplicateSalesOrder, editSalesOrder } from './sales-order-edit.js';
@@ -25,8 +27,23 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/v1/sales-orders', {
     config: { access: 'sales:read' },
-    schema: { tags, summary: 'List sales orders (search number, customer)', querystring: salesOrderListQuery, response: { 200: pageOf(salesOrderSummary), ...errorResponses } },
+    schema: { tags, summary: 'List sales orders (search number, customer)', querystring: salesOrderListQuery.extend({ sort: salesOrderListQuery.shape.sort.describe(sortHelp(svc.salesOrderSorts)) }), response: { 200: pageOf(salesOrderSummary), ...errorResponses } },
   }, async (req) => svc.listSalesOrders(db, req.query));
+
+  app.get('/api/v1/sales-orders/export', {
+    config: { access: 'sales:read' },
+    schema: { tags, summary: 'Export the filtered order list as .xlsx or .csv', querystring: salesOrderListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const { items } = await svc.listSalesOrders(db, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+    return sendExport(reply, {
+      rows: items, format: req.query.format, locale: req.locale, name: req.locale === 'en' ? 'sales-orders' : '销售订单',
+      columns: [
+        { key: 'number', zh: '单号', en: 'Number' }, { key: 'orderDate', zh: '订单日期', en: 'Date' }, { key: 'customerName', zh: '客户', en: 'Customer', width: 24 },
+        { key: 'status', zh: '状态', en: 'Status' }, { key: 'total', zh: '价税合计', en: 'Total', money: true }, { key: 'tax', zh: '税额', en: 'Tax', money: true },
+        { key: 'discount', zh: '折扣', en: 'Discount', money: true }, { key: 'requestedDate', zh: '交货日期', en: 'Requested' }, { key: 'actorName', zh: '制单人', en: 'Entered by' },
+      ],
+    });
+  });
 
   app.get('/api/v1/sales-orders/:id', {
     config: { access: 'sales:read' },

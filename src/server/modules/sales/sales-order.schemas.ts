@@ -36,7 +36,7 @@ export type SalesOrderInput = z.infer<typeof salesOrderInput>;
 export const salesOrderEdit = salesOrderInput.omit({ customerId: true, confirm: true }).describe('Replaces lines and terms; a confirmed order is re-reserved and re-checked against the approval rules');
 
 const lineView = z.object({
-  id: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), warehouseId: z.string(),
+  id: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), baseUnit: z.string(), warehouseId: z.string(),
   unitName: z.string(), factor: z.number().int(), quantity: z.number().int(), baseQuantity: z.number().int(), unitPrice: z.number().int(),
   discountBp: z.number().int(), taxRate: z.number().int(), gross: z.number().int(), lineDiscount: z.number().int(), orderDiscount: z.number().int(),
   net: z.number().int(), tax: z.number().int(), total: z.number().int(), reserved: z.number().int(), shipped: z.number().int(),

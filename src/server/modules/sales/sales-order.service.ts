@@ -4,7 +4,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { paginate, searchWhere } from '../../platform/list.js';
+import { paginate, searchWhere, sortBy } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { release, reserve } from './sales-order-stock.js';
 import { mayApprove } from './approval.js';
@@ -93,7 +93,7 @@ async function announce(trx: Tx, order: SalesOrderView, action: OrderAction) {
 export async function getSalesOrder(db: DbOrTx, id: string): Promise<SalesOrderView> {
   const o = await db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId').selectAll('o').select('c.name as customerName').where('o.id', '=', id).executeTakeFirst();
   if (!o) throw new DomainError('NOT_FOUND', { entity: 'salesOrder' });
-  const lines = await db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId').selectAll('l').select(['p.sku', 'p.name as productName'])
+  const lines = await db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId').selectAll('l').select(['p.sku', 'p.name as productName', 'p.baseUnit'])
     .where('l.orderId', '=', id).orderBy('l.lineNo').execute();
   const { actorType: _t, actorId: _a, ...rest } = o;
   return {
@@ -104,13 +104,15 @@ export async function getSalesOrder(db: DbOrTx, id: string): Promise<SalesOrderV
   };
 }
 
-/** Orders, newest first. */
+export const salesOrderSorts = { number: 'o.number', createdAt: 'o.createdAt', total: 'o.total', requestedDate: 'o.requestedDate', status: 'o.status', customer: 'c.name' };
+
+/** Orders, newest first unless `sort` says otherwise. */
 export async function listSalesOrders(db: Db, f: { q?: string; page: number; pageSize: number; sort?: string; status?: string; customerId?: string }) {
   let q = db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId').selectAll('o').select('c.name as customerName');
   q = searchWhere(q, f.q, ['o.number', 'c.name', 'c.code', 'o.notes']);
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.customerId) q = q.where('o.customerId', '=', f.customerId);
-  const page = await paginate(q, q.orderBy('o.createdAt', 'desc').orderBy('o.id', 'desc'), f);
+  const page = await paginate(q, sortBy(q, f.sort, salesOrderSorts, '-createdAt'), f);
   return {
     ...page,
     items: page.items.map(({ actorType: _t, actorId: _a, ...o }) => ({

@@ -61,7 +61,7 @@ export async function describeShortage(trx: DbOrTx, order: SalesOrderView, err: 
     const elsewhere = levels.filter((v) => v.productId === l.productId && v.warehouseId !== l.warehouseId && v.onHand - v.reserved > 0)
       .map((v) => ({ warehouseId: v.warehouseId, warehouseName: v.warehouseName, available: v.onHand - v.reserved }));
     details.push({
-      field: `lines.${i}.quantity`, lineNo: l.lineNo, productId: l.productId, sku: l.sku, productName: l.productName, warehouseId: l.warehouseId,
+      field: `lines.${i}.quantity`, lineNo: l.lineNo, productId: l.productId, sku: l.sku, productName: l.productName, baseUnit: l.baseUnit, warehouseId: l.warehouseId,
       requested: l.baseQuantity, available: Math.max(0, available), elsewhere,
       substitutes: await substitutesFor(trx, l.productId, l.baseQuantity),
       restock: await restockDate(trx, l.productId),
