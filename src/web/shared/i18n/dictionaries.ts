@@ -4,12 +4,13 @@ import * as auth from '../../modules/auth/i18n';
 import * as catalog from '../../modules/catalog/i18n';
 import * as home from '../../modules/home/i18n';
 import * as imports from '../../modules/imports/i18n';
+import * as inventory from '../../modules/inventory/i18n';
 import * as partners from '../../modules/partners/i18n';
 import * as sales from '../../modules/sales/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, audit, catalog, partners, sales, warehouses, imports];
+const parts = [common, home, auth, audit, catalog, partners, sales, warehouses, inventory, imports];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,
