@@ -26,6 +26,12 @@ const SalesOrderListPage = lazy(() => import('./modules/sales/pages/SalesOrderLi
 const SalesOrderNewPage = lazy(() => import('./modules/sales/pages/SalesOrderNewPage'));
 const SalesOrderDetailPage = lazy(() => import('./modules/sales/pages/SalesOrderDetailPage'));
 const SalesOrderPrintPage = lazy(() => import('./modules/sales/pages/SalesOrderPrintPage'));
+const StockPage = lazy(() => import('./modules/inventory/pages/StockPage'));
+const MovementsPage = lazy(() => import('./modules/inventory/pages/MovementsPage'));
+const AdjustmentListPage = lazy(() => import('./modules/inventory/pages/AdjustmentListPage'));
+const AdjustmentNewPage = lazy(() => import('./modules/inventory/pages/AdjustmentNewPage'));
+const OpeningListPage = lazy(() => import('./modules/inventory/pages/OpeningListPage'));
+const OpeningNewPage = lazy(() => import('./modules/inventory/pages/OpeningNewPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -61,6 +67,12 @@ export function AppRoutes() {
             <Route path="sales-orders" element={guard(['sales:read'], <SalesOrderListPage />)} />
             <Route path="sales-orders/new" element={guard(['sales:write'], <SalesOrderNewPage />)} />
             <Route path="sales-orders/:id" element={guard(['sales:read'], <SalesOrderDetailPage />)} />
+            <Route path="stock" element={guard(['stock:read'], <StockPage />)} />
+            <Route path="stock/movements" element={guard(['stock:read'], <MovementsPage />)} />
+            <Route path="stock/adjustments" element={guard(['stock:read'], <AdjustmentListPage />)} />
+            <Route path="stock/adjustments/new" element={guard(['stock:adjust'], <AdjustmentNewPage />)} />
+            <Route path="stock/opening" element={guard(['stock:read'], <OpeningListPage />)} />
+            <Route path="stock/opening/new" element={guard(['stock:adjust'], <OpeningNewPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />
