@@ -1,6 +1,6 @@
 import {
-  AuditOutlined, CloudUploadOutlined, DatabaseOutlined, FileTextOutlined, HomeOutlined, KeyOutlined,
-  SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+  AuditOutlined, CloudUploadOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -26,6 +26,14 @@ export const navItems: NavItem[] = [
   {
     key: 'sales', label: 'sales.nav.group', icon: <ShoppingCartOutlined />,
     children: [{ key: 'salesOrders', label: 'sales.nav.orders', icon: <FileTextOutlined />, path: '/sales-orders', anyOf: ['sales:read'] }],
+  },
+  {
+    key: 'stock', label: 'stock.nav.group', icon: <InboxOutlined />,
+    children: [
+      { key: 'stockLevels', label: 'stock.nav.query', icon: <SearchOutlined />, path: '/stock', anyOf: ['stock:read'] },
+      { key: 'stockAdjustments', label: 'stock.nav.adjustments', icon: <DiffOutlined />, path: '/stock/adjustments', anyOf: ['stock:read'] },
+      { key: 'stockOpening', label: 'stock.nav.opening', icon: <FileAddOutlined />, path: '/stock/opening', anyOf: ['stock:read'] },
+    ],
   },
   { key: 'warehouses', label: 'nav.warehouses', icon: <DatabaseOutlined />, path: '/warehouses', anyOf: ['warehouses:read'] },
   { key: 'imports', label: 'nav.imports', icon: <CloudUploadOutlined />, path: '/imports', anyOf: ['catalog:write', 'customers:write', 'suppliers:write'] },
