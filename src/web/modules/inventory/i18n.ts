@@ -98,7 +98,7 @@ export const zh = {
       loss: '报损',
       gain: '报溢',
       reason: '原因',
-      reasonPlaceholder: '如：破损、过期',
+      reasonPlaceholder: '原因（必填），如：破损、过期',
       reasonPresets: '破损|过期|丢失|盘亏|盘盈|赠品',
       submit: '提交调整',
       saved: '已保存 {{number}}',
@@ -112,6 +112,7 @@ export const zh = {
       total: '合计 {{amount}}',
       submit: '提交期初',
       saved: '已保存期初单 {{number}}',
+      hasMovements: '此商品在该仓库已有库存流水，不能再录期初',
     },
   },
 };
@@ -214,7 +215,7 @@ export const en: typeof zh = {
       loss: 'Loss',
       gain: 'Gain',
       reason: 'Reason',
-      reasonPlaceholder: 'e.g. damaged, expired',
+      reasonPlaceholder: 'Reason (required), e.g. damaged',
       reasonPresets: 'Damaged|Expired|Lost|Count shortage|Count surplus|Free sample',
       submit: 'Post adjustment',
       saved: 'Saved {{number}}',
@@ -228,6 +229,7 @@ export const en: typeof zh = {
       total: 'Total {{amount}}',
       submit: 'Post opening stock',
       saved: 'Saved opening document {{number}}',
+      hasMovements: 'This product already has movements in this warehouse: no opening stock',
     },
   },
 };

@@ -8,10 +8,14 @@ export function useProductStock(productId: string | undefined) {
   return useQuery({ queryKey: ['stock', 'of-product', productId], queryFn: () => stockOfProduct(productId!), enabled: !!productId, staleTime: 10_000 });
 }
 
-type Props = { productId: string; warehouseId?: string; unit: string; /** Signed change this line makes, base units. */ delta?: number };
+type Props = {
+  productId: string; warehouseId?: string; unit: string;
+  /** Signed change this line makes, base units. */ delta?: number;
+  /** For 期初: say so when the product already has movements there (a balance row exists only after one). */ opening?: boolean;
+};
 
 /** 现存 N，可用 M 瓶 in the chosen warehouse, with the on hand after this line; red when a loss exceeds what is available. */
-export function LineStock({ productId, warehouseId, unit, delta }: Props) {
+export function LineStock({ productId, warehouseId, unit, delta, opening }: Props) {
   const { t } = useTranslation();
   const stock = useProductStock(productId);
   if (!warehouseId) return null;
@@ -20,6 +24,13 @@ export function LineStock({ productId, warehouseId, unit, delta }: Props) {
   const onHand = row?.onHand ?? 0;
   const available = row?.available ?? 0;
   const over = delta !== undefined && delta < 0 && -delta > available;
+  if (opening && row) {
+    return (
+      <Typography.Text type="warning" style={{ fontSize: 13 }} data-testid="line-stock">
+        {t('stock.opening.hasMovements')} · {t('stock.entry.stockNow', { onHand, available, unit })}
+      </Typography.Text>
+    );
+  }
   return (
     <Typography.Text type={over ? 'danger' : 'secondary'} style={{ fontSize: 13 }} data-testid="line-stock">
       {[t('stock.entry.stockNow', { onHand, available, unit }), delta ? t('stock.entry.stockAfter', { n: onHand + delta }) : '', over ? t('stock.entry.overAvailable') : '']

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, AutoComplete, Flex, InputNumber, Segmented, Typography } from 'antd';
+import { App, AutoComplete, Flex, InputNumber, Radio, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -69,9 +69,11 @@ export default function AdjustmentNewPage() {
   const renderLine = (l: Line, i: number) => (
     <Flex vertical gap={6}>
       <Flex wrap="wrap" gap={8} align="center">
-        <Segmented<Direction>
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
           value={l.direction}
-          onChange={(direction) => entry.update(l.key, { direction })}
+          onChange={(e) => entry.update(l.key, { direction: e.target.value as Direction })}
           options={[
             { value: 'loss', label: t('stock.adjust.loss') },
             { value: 'gain', label: t('stock.adjust.gain') },

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Grid, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Typography, theme, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -27,6 +27,7 @@ export default function MovementsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const phone = Grid.useBreakpoint().md === false;
+  const { token } = theme.useToken();
   const list = useListParams(['productId', 'warehouseId'], { pageSize: 50 });
   const { productId, warehouseId } = list.params.filters;
   const product = useQuery({ queryKey: ['products', 'one', productId], queryFn: () => products.get(productId!), enabled: !!productId });
@@ -59,7 +60,7 @@ export default function MovementsPage() {
         </Typography.Text>
       </Flex>
       <Flex justify="space-between" wrap="wrap" gap={4} style={{ fontSize: 12, marginTop: 4 }}>
-        <Typography.Text type="secondary">{[formatDateTime(m.at), warehouseId ? '' : m.warehouseName].filter(Boolean).join(' · ')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[formatDateTime(m.at), warehouseId ? '' : m.warehouseName].filter(Boolean).join(' · ')}</Typography.Text>
         <Source m={m} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -101,10 +102,10 @@ export default function MovementsPage() {
               {levels.data.filter((r) => !warehouseId || r.warehouseId === warehouseId).map((r) => (
                 <Card key={r.warehouseId} size="small" styles={{ body: { padding: '6px 12px' } }}>
                   <Typography.Text strong>{r.warehouseName}</Typography.Text>
-                  <Typography.Text style={{ marginInlineStart: 8, fontSize: 13 }}>
+                  <span style={{ marginInlineStart: 8, fontSize: 13 }}>
                     {t('stock.onHand')} {r.onHand} · {t('stock.reserved')} {r.reserved} ·{' '}
-                    <Typography.Text type={r.available <= 0 ? 'danger' : undefined}>{t('stock.available')} {r.available}</Typography.Text> {r.baseUnit}
-                  </Typography.Text>
+                    <span style={r.available <= 0 ? { color: token.colorError } : undefined}>{t('stock.available')} {r.available}</span> {r.baseUnit}
+                  </span>
                 </Card>
               ))}
             </Flex>

@@ -94,7 +94,7 @@ export default function OpeningNewPage() {
           = {formatMoney(amountOf(l))}
         </Typography.Text>
       </Flex>
-      <LineStock productId={l.product.id} warehouseId={warehouseId} unit={l.product.baseUnit} />
+      <LineStock productId={l.product.id} warehouseId={warehouseId} unit={l.product.baseUnit} opening />
     </Flex>
   );
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Flex, Grid, Switch, Typography, type TableColumnsType } from 'antd';
+import { Flex, Grid, Switch, Typography, theme, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -29,6 +29,8 @@ export default function StockPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const phone = Grid.useBreakpoint().md === false;
+  const { token } = theme.useToken();
+  const tint = (r: StockRow) => (r.available <= 0 ? { background: token.colorErrorBg } : {});
   // 只看有库存 is on unless the URL says nonZero=false.
   const list = useListParams(['warehouseId', 'nonZero']);
   const f = list.params.filters;
@@ -97,7 +99,7 @@ export default function StockPage() {
           list={list}
           columns={columns}
           rowKey={rowKey}
-          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer' }, 'data-testid': 'stock-row' }) as HTMLAttributes<HTMLElement>}
+          onRow={(r) => ({ onClick: () => open(r), style: { cursor: 'pointer', ...tint(r) }, 'data-testid': 'stock-row' }) as HTMLAttributes<HTMLElement>}
         />
       )}
     </>
