@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, Row, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../shared/components/PageHeader';
@@ -34,6 +34,11 @@ export function EntryForm<X extends object>(p: Props<X>) {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const { entry } = p;
+  // On a phone the refusal would sit below the fold: bring it into view.
+  const problemRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (p.problem) problemRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [p.problem]);
   return (
     <>
       <PageHeader title={p.title} back={<Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(p.backTo)} aria-label={t('action.back')} />} />
@@ -100,7 +105,9 @@ export function EntryForm<X extends object>(p: Props<X>) {
           )}
         </Card>
       </Form>
-      {p.problem && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('stock.entry.notSaved')} description={p.problem} data-testid="entry-problem" />}
+      <div ref={problemRef}>
+        {p.problem && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('stock.entry.notSaved')} description={p.problem} data-testid="entry-problem" />}
+      </div>
       <Flex gap={8} justify="flex-end" align="center" wrap="wrap" style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: token.colorBgLayout, zIndex: 2 }}>
         {p.summary && <div style={{ marginInlineEnd: 'auto' }}>{p.summary}</div>}
         <Button onClick={() => navigate(p.backTo)}>{t('action.cancel')}</Button>

@@ -33,7 +33,7 @@ export function LineStock({ productId, warehouseId, unit, delta, opening }: Prop
   }
   return (
     <Typography.Text type={over ? 'danger' : 'secondary'} style={{ fontSize: 13 }} data-testid="line-stock">
-      {[t('stock.entry.stockNow', { onHand, available, unit }), delta ? t('stock.entry.stockAfter', { n: onHand + delta }) : '', over ? t('stock.entry.overAvailable') : '']
+      {[t('stock.entry.stockNow', { onHand, available, unit }), delta && !over ? t('stock.entry.stockAfter', { n: onHand + delta }) : '', over ? t('stock.entry.overAvailable') : '']
         .filter(Boolean)
         .join(' · ')}
     </Typography.Text>

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Card, Empty, Flex, Pagination, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/lib/errors';
@@ -14,10 +14,11 @@ type Props<T> = {
   onOpen?: (row: T) => void;
   testId?: string;
   empty?: string;
+  rowStyle?: (row: T) => CSSProperties;
 };
 
 /** A server-paged list as one card per row, for phones where a wide table would only scroll sideways. */
-export function PhoneList<T>({ result, list, rowKey, renderItem, onOpen, testId, empty }: Props<T>) {
+export function PhoneList<T>({ result, list, rowKey, renderItem, onOpen, testId, empty, rowStyle }: Props<T>) {
   const { t } = useTranslation();
   const items = result.data?.items ?? [];
   return (
@@ -28,7 +29,7 @@ export function PhoneList<T>({ result, list, rowKey, renderItem, onOpen, testId,
       ) : (
         <Flex vertical gap={8}>
           {items.map((row) => (
-            <Card key={rowKey(row)} size="small" hoverable={!!onOpen} onClick={onOpen && (() => onOpen(row))} data-testid={testId} styles={{ body: { padding: '8px 12px' } }}>
+            <Card key={rowKey(row)} size="small" hoverable={!!onOpen} onClick={onOpen && (() => onOpen(row))} data-testid={testId} style={rowStyle?.(row)} styles={{ body: { padding: '8px 12px' } }}>
               {renderItem(row)}
             </Card>
           ))}

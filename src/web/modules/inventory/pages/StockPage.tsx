@@ -92,7 +92,7 @@ export default function StockPage() {
       </ListToolbar>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>{t('stock.rowHint')}</Typography.Paragraph>
       {phone ? (
-        <PhoneList<StockRow> result={result} list={list} rowKey={rowKey} renderItem={card} onOpen={open} testId="stock-row" />
+        <PhoneList<StockRow> result={result} list={list} rowKey={rowKey} renderItem={card} onOpen={open} testId="stock-row" rowStyle={tint} />
       ) : (
         <DataTable<StockRow>
           result={result}
