@@ -41,16 +41,6 @@ export const stock = {
 /** A product's rows in every warehouse it has a balance in. */
 export const stockOfProduct = (productId: string) => stock.list({ productId, pageSize: 100 }).then((r) => r.items);
 
-/** A random UUID, also over plain http on a LAN where crypto.randomUUID is missing. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /**
  * Which sent line each server complaint belongs to: `lines.N.<field>` by index, and the
  * INSUFFICIENT_STOCK detail (field `lines`, with productId) by product. Returns line index → message.

@@ -3,8 +3,9 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { lookupProduct, products, type Product } from '../catalog/api';
-import { lineErrorsOf, newIdempotencyKey } from './api';
-import type { ScanFeedback } from './components/ScanBox';
+import { newIdempotencyKey } from '../../shared/api/idempotency';
+import { lineErrorsOf } from './api';
+import type { ScanFeedback } from '../../shared/components/ScanBox';
 
 export type EntryProduct = Pick<Product, 'id' | 'sku' | 'name' | 'spec' | 'baseUnit' | 'costPrice'>;
 /** One line being entered: quantity in base units (a magnitude; pages add the sign), plus page-specific fields. */

@@ -57,8 +57,6 @@ export const zh = {
     total: '价税合计',
     totalsHint: '保存后以服务器计算的金额为准',
     // Entry
-    scan: '扫码',
-    scanPlaceholder: '扫描或输入条码，回车添加',
     scanUnknown: '未找到条码「{{code}}」对应的商品',
     scanAdded: '已添加：{{name}}（{{unit}}）',
     scanIncremented: '{{name}}（{{unit}}）数量 +1',
@@ -168,8 +166,6 @@ export const en: typeof zh = {
     tax: 'VAT',
     total: 'Total incl. VAT',
     totalsHint: 'After saving, the amounts calculated by the server apply',
-    scan: 'Scan',
-    scanPlaceholder: 'Scan or type a barcode, Enter to add',
     scanUnknown: 'No product has the barcode “{{code}}”',
     scanAdded: 'Added: {{name}} ({{unit}})',
     scanIncremented: '{{name}} ({{unit}}) quantity +1',

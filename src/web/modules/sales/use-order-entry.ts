@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
+import { newIdempotencyKey } from '../../shared/api/idempotency';
 import { lookupProduct, products, type Product } from '../catalog/api';
 import type { Customer } from '../partners/api';
-import { newIdempotencyKey, salesOrders, shortageOf, type SalesOrder, type SalesOrderInput } from './api';
+import { salesOrders, shortageOf, type SalesOrder, type SalesOrderInput } from './api';
 import type { Shortage } from './components/ShortagePanel';
 import {
   addOrIncrement, baseNeededByOthers, priceDraft, removeLine, setCustomer, substitute, tierPrice, toInput, updateLine,

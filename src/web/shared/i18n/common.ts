@@ -18,6 +18,7 @@ export const zh = {
     auditLog: '操作日志',
     menu: '菜单',
   },
+  scan: { label: '扫码', placeholder: '扫描或输入条码，回车添加' },
   header: { language: '语言', logout: '退出登录', switchTo: 'English' },
   action: {
     add: '新增',
@@ -104,6 +105,7 @@ export const en: typeof zh = {
     auditLog: 'Audit log',
     menu: 'Menu',
   },
+  scan: { label: 'Scan', placeholder: 'Scan or type a barcode, Enter to add' },
   header: { language: 'Language', logout: 'Sign out', switchTo: '中文' },
   action: {
     add: 'New',

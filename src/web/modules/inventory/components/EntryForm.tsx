@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { ProductSelect } from '../../catalog/components/ProductSelect';
 import type { EntryLine, useStockEntry } from '../use-stock-entry';
-import { ScanBox } from './ScanBox';
+import { ScanBox } from '../../../shared/components/ScanBox';
 import { WarehouseSelect } from './WarehouseSelect';
 
 type Props<X extends object> = {

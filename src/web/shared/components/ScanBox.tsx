@@ -3,11 +3,13 @@ import { Input, type InputRef } from 'antd';
 import { useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
+export type ScanFeedback = { type: 'error' | 'success'; text: string } | null;
+
 type Props = {
   /** Handles one scanned code; scans that arrive while one is handled wait their turn. */
   onScan: (code: string) => Promise<void>;
   /** The last outcome, shown under the box (no sound). */
-  feedback?: { type: 'error' | 'success'; text: string } | null;
+  feedback?: ScanFeedback;
   ref?: Ref<InputRef>;
 };
 
@@ -26,7 +28,7 @@ export function ScanBox({ onScan, feedback, ref }: Props) {
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
-          // Ctrl+Enter is the page's shortcut to save and confirm: let it through.
+          // Ctrl+Enter is a page's shortcut to submit (the order entry's 保存并确认): let it through.
           if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
           e.preventDefault();
           e.stopPropagation();
@@ -36,11 +38,13 @@ export function ScanBox({ onScan, feedback, ref }: Props) {
           if (code) queue.current = queue.current.then(() => onScan(code)).catch(() => undefined);
         }}
         prefix={<BarcodeOutlined />}
-        placeholder={t('sales.scanPlaceholder')}
-        aria-label={t('sales.scan')}
+        placeholder={t('scan.placeholder')}
+        aria-label={t('scan.label')}
         data-scan
         status={feedback?.type === 'error' ? 'error' : undefined}
         autoComplete="off"
+        inputMode="text"
+        enterKeyHint="enter"
         data-testid="scan-box"
       />
       <div role="status" aria-live="polite" data-testid="scan-feedback" style={{ minHeight: 22, fontSize: 13, color: feedback?.type === 'error' ? '#ff4d4f' : '#52c41a' }}>
