@@ -8,7 +8,7 @@ import './platform/fastify-types.js';
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const database = createDb(config.databaseUrl);
+  const database = createDb(config.databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(database.db);
   if (await ensureAdminFromEnv(database.db, config.adminEmail, config.adminPassword)) {
     console.log(`Created administrator ${config.adminEmail} from JXC_ADMIN_EMAIL`);

@@ -4,6 +4,8 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
+import { cachingDatabase } from './sqlite-statements.js';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -19,8 +21,12 @@ export function sqlitePath(url: string): string {
   return raw === ':memory:' ? raw : resolve(raw);
 }
 
-/** Opens SQLite (WAL, foreign keys, busy timeout) or PostgreSQL by URL. */
-export function createDb(url: string, opts: { poolSize?: number } = {}): DbHandle {
+/**
+ * Opens SQLite (WAL, foreign keys, busy timeout, statements prepared once) or PostgreSQL by URL.
+ * `backgroundCheckpoints` (the server) checkpoints the SQLite WAL from a worker thread instead of
+ * inside whichever COMMIT crosses the threshold.
+ */
+export function createDb(url: string, opts: { poolSize?: number; backgroundCheckpoints?: boolean } = {}): DbHandle {
   const plugins = [new CamelCasePlugin()];
   if (url.startsWith('sqlite:')) {
     const file = sqlitePath(url);
@@ -30,8 +36,17 @@ export function createDb(url: string, opts: { poolSize?: number } = {}): DbHandl
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const stopCheckpoints = opts.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(file) : null;
+    // With the worker checkpointing, the connection's own checkpoint is only a safety net (~40 MB of WAL).
+    if (stopCheckpoints) sqlite.pragma('wal_autocheckpoint = 10000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins });
+    return {
+      db, dialect: 'sqlite',
+      close: async () => {
+        await stopCheckpoints?.();
+        await db.destroy();
+      },
+    };
   }
   const pool = new pg.Pool({
     connectionString: url,

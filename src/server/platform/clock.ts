@@ -16,7 +16,14 @@ export function setBusinessTimeZone(tz: string): void {
   businessTimeZone = tz;
 }
 
-/** Today's date (YYYY-MM-DD) in the business time zone. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Today's date (YYYY-MM-DD) in the business time zone. The formatter is built once per zone (it is costly). */
 export function businessDate(at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: businessTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let f = formatters.get(businessTimeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: businessTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(businessTimeZone, f);
+  }
+  return f.format(at);
 }
