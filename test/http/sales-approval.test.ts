@@ -47,11 +47,13 @@ describe(`sales order approval (审核) ${dialectLabel}`, () => {
     expect(res.body).toMatchObject({ status: 'pending_approval', approvalRole: 'finance' });
     expect(res.body.approvalReasons[0]).toMatchObject({ name: '大额订单', kind: 'total_over', zh: '订单金额 ¥4000.00 超过 ¥3000.00' });
     expect(res.body.lines[0].reserved).toBe(0);
+    expect(res.body).toEqual((await admin.get(`/api/v1/sales-orders/${res.body.id}`)).body);
     expect(await available()).toBe(before);
     expectError(await clerk.post(`/api/v1/sales-orders/${res.body.id}/approve`, {}), 403, 'FORBIDDEN');
     const ok = await finance.post(`/api/v1/sales-orders/${res.body.id}/approve`, { comment: '已确认付款' });
     expect(ok.body).toMatchObject({ status: 'confirmed', approvalComment: '已确认付款' });
     expect(ok.body.lines[0].reserved).toBe(4);
+    expect(ok.body).toEqual((await admin.get(`/api/v1/sales-orders/${res.body.id}`)).body);
     expect(await available()).toBe(before - 4);
     expectError(await finance.post(`/api/v1/sales-orders/${res.body.id}/approve`, {}), 409, 'ORDER_STATE');
   });

@@ -113,6 +113,23 @@ describe(`sales orders: entry, pricing, reservation ${dialectLabel}`, () => {
     const clerk = await t.apiKeyClient('sales');
     expect((await clerk.post('/api/v1/sales-orders', { customerId: shop.id, lines: [{ productId: cola.id, quantity: 1 }] })).status).toBe(201);
   });
+
+  it('answers create, confirm and cancel with exactly the order a later GET reads (the reply is built without reading back)', async () => {
+    const same = async (res: { status: number; body: Json }) => {
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      expect(res.body).toEqual((await admin.get(`/api/v1/sales-orders/${res.body.id}`)).body);
+      return res.body;
+    };
+    const draft = await same(await admin.post('/api/v1/sales-orders', { customerId: trader.id, notes: '备注', requestedDate: '2026-12-01', lines: [{ productId: cola.id, quantity: 1, unit: '箱', discountPercent: 5 }, { productId: tea.id, quantity: 2, warehouseId: w2.id }] }));
+    await same(await admin.post(`/api/v1/sales-orders/${draft.id}/confirm`, {}));
+    await same(await admin.post(`/api/v1/sales-orders/${draft.id}/cancel`, {}));
+    const confirmed = await same(await admin.post('/api/v1/sales-orders', { customerId: shop.id, confirm: true, lines: [{ productId: cola.id, quantity: 2 }] }));
+    expect(confirmed.lines[0]).toMatchObject({ reserved: 2, backordered: 0 });
+    const backordered = await same(await admin.post('/api/v1/sales-orders', { customerId: shop.id, confirm: true, shortage: 'backorder', lines: [{ productId: tea.id, quantity: 9, warehouseId: w2.id }] }));
+    expect(backordered.lines[0]).toMatchObject({ reserved: 8, backordered: 1 });
+    await same(await admin.post(`/api/v1/sales-orders/${confirmed.id}/cancel`, {}));
+    await same(await admin.post(`/api/v1/sales-orders/${backordered.id}/cancel`, {}));
+  });
 });
 
 describe(`sales orders under contention ${dialectLabel}`, () => {
@@ -137,6 +154,23 @@ describe(`sales orders under contention ${dialectLabel}`, () => {
     expect((await verifyStock(t.db)).ok).toBe(true);
     const confirmed = (await admin.get('/api/v1/sales-orders', { query: { status: 'confirmed', pageSize: 500 } })).body.total;
     expect(confirmed).toBe(100);
+  });
+
+  it('20 concurrent retries of one confirmed order with one Idempotency-Key on the last unit: one order, every reply is it', async () => {
+    const admin = await t.setupAdmin();
+    const wh = (await admin.post('/api/v1/warehouses', { code: 'W2', name: '仓二' })).body;
+    const p = (await admin.post('/api/v1/products', { sku: 'ONE', name: '仅剩一件', listPrice: 100 })).body;
+    const c = (await admin.post('/api/v1/customers', { code: 'C2', name: '客户二' })).body;
+    await admin.post('/api/v1/stock/opening', { warehouseId: wh.id, lines: [{ productId: p.id, quantity: 1, unitCost: 50 }] });
+    const api = await t.apiKeyClient('sales');
+    const body = { customerId: c.id, warehouseId: wh.id, lines: [{ productId: p.id, quantity: 1 }], confirm: true };
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.post('/api/v1/sales-orders', body, { headers: { 'idempotency-key': 'retry-storm' } })));
+    expect(results.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(results[0].body).toMatchObject({ status: 'confirmed' });
+    const orders = (await admin.get('/api/v1/sales-orders', { query: { customerId: c.id } })).body.total;
+    expect(orders).toBe(1);
+    expect((await verifyStock(t.db)).ok).toBe(true);
   });
 });
 

@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/create-db.js';
 import { actorOf } from './access.js';
 import { nowIso } from './clock.js';
-import { constraintKind } from './db-errors.js';
 import { DomainError } from './errors.js';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -19,7 +18,7 @@ function canonical(v: unknown): string {
  * Runs a document-creating POST at most once per Idempotency-Key and caller. The key row is
  * written in the same transaction as the document, so a crash leaves neither; a retry with the
  * same key and body gets the stored reply with 200, a different body gets 422, and a concurrent
- * duplicate waits on the key's unique index and then gets the stored reply.
+ * duplicate waits on the key's unique index, is rolled back, and then gets the stored reply.
  */
 export async function runIdempotent<T>(
   db: Db,
@@ -47,15 +46,16 @@ export async function runIdempotent<T>(
   if (earlier) return earlier;
   try {
     const body = await db.transaction().execute(async (trx) => {
-      // Claimed first: a concurrent request with the same key blocks here until this one ends.
-      await trx.insertInto('idempotencyKeys').values({ actorKey, key, route, requestHash, statusCode: created, response: '{}', createdAt: nowIso() }).execute();
       const result = await run(trx);
-      await trx.updateTable('idempotencyKeys').set({ response: JSON.stringify(result) }).where('actorKey', '=', actorKey).where('key', '=', key).execute();
+      // Recorded last, with the reply: a concurrent request with the same key waits on the key's
+      // unique index here, fails when this one commits, rolls its document back and replays this reply.
+      await trx.insertInto('idempotencyKeys').values({ actorKey, key, route, requestHash, statusCode: created, response: JSON.stringify(result), createdAt: nowIso() }).execute();
       return result;
     });
     return reply.status(created).send(body as never);
   } catch (err) {
-    if (constraintKind(err) !== 'unique') throw err;
+    // A duplicate that lost the race fails on the key (or earlier, e.g. on stock the winner took):
+    // if the winner's reply is there now, that is the answer.
     const other = await replay();
     if (other) return other;
     throw err;

@@ -53,11 +53,12 @@ export async function changeStock(
   await applyBalances(trx, moves, reservations, now);
   await applyReservations(trx, source, reservations, now);
   const posted = await applyCosts(trx, moves, now);
-  if (posted.length) {
+  // In chunks: SQLite binds at most 32,766 parameters per statement and PostgreSQL 65,535 (16 per row here).
+  for (let i = 0; i < posted.length; i += ROWS_PER_INSERT) {
     await trx
       .insertInto('stockMovements')
       .values(
-        posted.map((m) => ({
+        posted.slice(i, i + ROWS_PER_INSERT).map((m) => ({
           id: m.id, at: now, kind: m.kind, productId: m.productId, warehouseId: m.warehouseId, binId: m.binId ?? null,
           quantity: m.quantity, unitCost: m.unitCost, costAmount: m.costAmount, sourceType: source.type, sourceId: source.id,
           sourceLineId: m.sourceLineId ?? null, reason: m.reason ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
@@ -67,6 +68,8 @@ export async function changeStock(
   }
   return posted;
 }
+
+const ROWS_PER_INSERT = 1000;
 
 async function applyBalances(trx: Tx, moves: StockMove[], reservations: ReservationChange[], now: string) {
   const deltas = new Map<string, { productId: string; warehouseId: string; onHand: number; reserved: number }>();
@@ -83,7 +86,8 @@ async function applyBalances(trx: Tx, moves: StockMove[], reservations: Reservat
   const ordered = [...deltas.values()].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
   for (const d of ordered) {
     if (d.onHand === 0 && d.reserved === 0) continue;
-    await trx.insertInto('stockLevels').values({ productId: d.productId, warehouseId: d.warehouseId, onHand: 0, reserved: 0, updatedAt: now }).onConflict((oc) => oc.columns(['productId', 'warehouseId']).doNothing()).execute();
+    // A missing balance row is made only for stock coming in; anything else on a missing row is refused below.
+    if (d.onHand > 0) await trx.insertInto('stockLevels').values({ productId: d.productId, warehouseId: d.warehouseId, onHand: 0, reserved: 0, updatedAt: now }).onConflict((oc) => oc.columns(['productId', 'warehouseId']).doNothing()).execute();
     const res = await trx
       .updateTable('stockLevels')
       .set({ onHand: sql`on_hand + ${int(d.onHand)}`, reserved: sql`reserved + ${int(d.reserved)}`, updatedAt: now })
@@ -114,17 +118,28 @@ async function refuse(trx: Tx, d: { productId: string; warehouseId: string; onHa
 }
 
 async function applyReservations(trx: Tx, source: StockSource, changes: ReservationChange[], now: string) {
+  // New or larger reservations: one upsert per chunk, one row per line (summed, as a statement may touch a row once).
+  const grow = new Map<string, ReservationChange>();
   for (const r of changes) {
-    if (r.delta > 0) {
-      await trx
-        .insertInto('stockReservations')
-        .values({ id: newId(), productId: r.productId, warehouseId: r.warehouseId, sourceType: source.type, sourceId: source.id, sourceLineId: r.sourceLineId, quantity: r.delta, createdAt: now, updatedAt: now })
-        .onConflict((oc) =>
-          oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${int(r.delta)}`, updatedAt: now }),
-        )
-        .execute();
-      continue;
-    }
+    if (r.delta <= 0) continue;
+    const k = `${r.sourceLineId}\u0000${keyOf(r.productId, r.warehouseId)}`;
+    const g = grow.get(k);
+    grow.set(k, g ? { ...g, delta: g.delta + r.delta } : r);
+  }
+  const rows = [...grow.values()];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    await trx
+      .insertInto('stockReservations')
+      .values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
+        id: newId(), productId: r.productId, warehouseId: r.warehouseId, sourceType: source.type, sourceId: source.id, sourceLineId: r.sourceLineId, quantity: r.delta, createdAt: now, updatedAt: now,
+      })))
+      .onConflict((oc) =>
+        oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${sql.ref('excluded.quantity')}`, updatedAt: now }),
+      )
+      .execute();
+  }
+  for (const r of changes) {
+    if (r.delta > 0) continue;
     // A release: only what this line holds (the balance update above already refused more than is reserved in total).
     const res = await trx
       .updateTable('stockReservations')

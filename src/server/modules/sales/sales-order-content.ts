@@ -1,13 +1,17 @@
 import type { Tx } from '../../db/create-db.js';
+import type { SalesOrderLineTable } from '../../db/schema-documents.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { priceOrder, type PricedOrder } from './pricing.js';
-import { loadOrderContext, resolveLines, type ResolvedLine } from './sales-order-lines.js';
+import { loadOrderContext, resolveLines, type OrderContext, type ResolvedLine } from './sales-order-lines.js';
 import type { SalesOrderInput } from './sales-order.schemas.js';
 
 const lineError = (i: number, field: string, zh: string, en: string): ErrorDetail => ({ field: `lines.${i}.${field}`, message: { zh, en } });
 
-export type OrderContent = { warehouseId: string; lines: ResolvedLine[]; priced: PricedOrder; address: unknown };
+export type OrderContent = { warehouseId: string; customerName: string; products: OrderContext['products']; lines: ResolvedLine[]; priced: PricedOrder; address: unknown };
+
+/** A line row as stored, with the product fields an order view shows. */
+export type LineRow = SalesOrderLineTable & { sku: string; productName: string; baseUnit: string };
 
 /** Resolves and prices an order's lines (create and edit share this): every line's errors, then totals. */
 export async function buildOrderContent(trx: Tx, input: SalesOrderInput): Promise<OrderContent> {
@@ -20,7 +24,7 @@ export async function buildOrderContent(trx: Tx, input: SalesOrderInput): Promis
   if (input.orderDiscount > priced.gross - priced.lines.reduce((s, l) => s + l.lineDiscount, 0)) {
     throw new DomainError('VALIDATION_FAILED', { summary: 'orderDiscount' }, [{ field: 'orderDiscount', message: { zh: '整单优惠不能超过订单金额', en: 'The order discount cannot exceed the order amount' } }]);
   }
-  return { warehouseId: ctx.warehouseId, lines, priced, address: input.shippingAddress ?? ctx.defaultAddress };
+  return { warehouseId: ctx.warehouseId, customerName: ctx.customerName, products: ctx.products, lines, priced, address: input.shippingAddress ?? ctx.defaultAddress };
 }
 
 /** The header columns an order's content sets. */
@@ -32,11 +36,16 @@ export function contentColumns(input: SalesOrderInput, c: OrderContent) {
   };
 }
 
-/** Writes an order's lines (after any old ones were deleted). */
-export async function insertLines(trx: Tx, orderId: string, c: OrderContent): Promise<void> {
-  await trx.insertInto('salesOrderLines').values(c.lines.map((l, i) => ({
+/** Writes an order's lines (after any old ones were deleted) and returns them as stored, so nothing is read back. */
+export async function insertLines(trx: Tx, orderId: string, c: OrderContent): Promise<LineRow[]> {
+  const rows: SalesOrderLineTable[] = c.lines.map((l, i) => ({
     id: newId(), orderId, lineNo: i + 1, productId: l.productId, warehouseId: l.warehouseId, unitName: l.unitName, factor: l.factor,
     quantity: l.quantity, baseQuantity: l.quantity * l.factor, unitPrice: l.unitPrice, discountBp: l.discountBp, taxRate: l.taxRate,
     ...c.priced.lines[i], reserved: 0, shipped: 0,
-  }))).execute();
+  }));
+  await trx.insertInto('salesOrderLines').values(rows).execute();
+  return rows.map((r) => {
+    const p = c.products.get(r.productId);
+    return { ...r, sku: p?.sku ?? '', productName: p?.name ?? '', baseUnit: p?.baseUnit ?? '' };
+  });
 }

@@ -3,8 +3,9 @@ import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { percentToBp } from './sales-order.js';
 import type { SalesOrderInput } from './sales-order.schemas.js';
 
-type Product = { id: string; name: string; status: string; baseUnit: string; listPrice: number; wholesalePrice: number | null; taxRate: number };
+type Product = { id: string; sku: string; name: string; status: string; baseUnit: string; listPrice: number; wholesalePrice: number | null; taxRate: number };
 export type OrderContext = {
+  customerName: string;
   priceTier: string;
   warehouseId: string;
   defaultAddress: unknown;
@@ -20,14 +21,16 @@ export async function loadOrderContext(trx: DbOrTx, input: SalesOrderInput): Pro
   const customer = await trx.selectFrom('customers').select(['id', 'name', 'status', 'priceTier', 'addresses']).where('id', '=', input.customerId).executeTakeFirst();
   if (!customer) throw new DomainError('NOT_FOUND', { entity: 'customer' }, [{ field: 'customerId', message: { zh: '客户不存在', en: 'No such customer' } }]);
   if (customer.status !== 'active') throw new DomainError('INACTIVE', { entity: 'customer', name: customer.name }, [{ field: 'customerId', message: { zh: '客户已停用', en: 'Customer is deactivated' } }]);
-  const warehouses = new Map((await trx.selectFrom('warehouses').select(['id', 'status', 'isDefault']).execute()).filter((w) => w.status === 'active').map((w) => [w.id, w.id]));
-  const fallback = (await trx.selectFrom('warehouses').select('id').where('status', '=', 'active').orderBy('isDefault', 'desc').orderBy('code').executeTakeFirst())?.id;
+  // Active warehouses, the default first (then by code): the fallback when the order names none.
+  const active = await trx.selectFrom('warehouses').select('id').where('status', '=', 'active').orderBy('isDefault', 'desc').orderBy('code').execute();
+  const warehouses = new Map(active.map((w) => [w.id, w.id]));
+  const fallback = active[0]?.id;
   const warehouseId = input.warehouseId ?? fallback;
   if (!warehouseId || !warehouses.has(warehouseId)) {
     throw new DomainError('NOT_FOUND', { entity: 'warehouse' }, [{ field: 'warehouseId', message: { zh: '仓库不存在或已停用', en: 'No such active warehouse' } }]);
   }
   const ids = [...new Set(input.lines.map((l) => l.productId))];
-  const products = new Map((await trx.selectFrom('products').select(['id', 'name', 'status', 'baseUnit', 'listPrice', 'wholesalePrice', 'taxRate']).where('id', 'in', ids).execute()).map((p) => [p.id, p]));
+  const products = new Map((await trx.selectFrom('products').select(['id', 'sku', 'name', 'status', 'baseUnit', 'listPrice', 'wholesalePrice', 'taxRate']).where('id', 'in', ids).execute()).map((p) => [p.id, p]));
   const units = new Map<string, Map<string, number>>();
   for (const u of await trx.selectFrom('productUnits').select(['productId', 'name', 'factor']).where('productId', 'in', ids).execute()) {
     if (!units.has(u.productId)) units.set(u.productId, new Map());
@@ -36,7 +39,7 @@ export async function loadOrderContext(trx: DbOrTx, input: SalesOrderInput): Pro
   const addresses = JSON.parse(customer.addresses) as Array<Record<string, unknown>>;
   const def = addresses.find((a) => a.isDefault) ?? addresses[0] ?? null;
   const defaultAddress = def ? Object.fromEntries(Object.entries(def).filter(([k]) => k !== 'isDefault' && k !== 'label')) : null;
-  return { priceTier: customer.priceTier, warehouseId, defaultAddress, products, units, warehouses };
+  return { customerName: customer.name, priceTier: customer.priceTier, warehouseId, defaultAddress, products, units, warehouses };
 }
 
 export type ResolvedLine = { productId: string; warehouseId: string; unitName: string; factor: number; quantity: number; unitPrice: number; discountBp: number; taxRate: number };

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { DomainError } from '../../platform/errors.js';
@@ -6,8 +7,11 @@ import { changeStock, reserveAvailable } from '../inventory/index.js';
 import type { SalesOrderView, ShortageMode } from './sales-order.schemas.js';
 import { describeShortage } from './shortage.js';
 
-/** Reserves every line of an order, or none (shortage 'refuse'), or what is there ('backorder'). */
-export async function reserve(trx: Tx, actor: Actor, order: SalesOrderView, shortage: ShortageMode) {
+/**
+ * Reserves every line of an order, or none (shortage 'refuse'), or what is there ('backorder').
+ * Returns what each line holds now.
+ */
+export async function reserve(trx: Tx, actor: Actor, order: SalesOrderView, shortage: ShortageMode): Promise<number[]> {
   if (shortage === 'backorder') return reserveWithBackorders(trx, actor, order);
   try {
     await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
@@ -17,11 +21,12 @@ export async function reserve(trx: Tx, actor: Actor, order: SalesOrderView, shor
     if (err instanceof DomainError && err.code === 'INSUFFICIENT_STOCK') throw await describeShortage(trx, order, err);
     throw err;
   }
-  for (const l of order.lines) await trx.updateTable('salesOrderLines').set({ reserved: l.baseQuantity }).where('id', '=', l.id).execute();
+  await trx.updateTable('salesOrderLines').set({ reserved: sql<number>`base_quantity` }).where('orderId', '=', order.id).execute();
+  return order.lines.map((l) => l.baseQuantity);
 }
 
 /** Reserves what is there for each line; the rest is backordered, and purchasing is alerted. */
-async function reserveWithBackorders(trx: Tx, actor: Actor, order: SalesOrderView) {
+async function reserveWithBackorders(trx: Tx, actor: Actor, order: SalesOrderView): Promise<number[]> {
   const granted = await reserveAvailable(trx, actor, { type: 'sales_order', id: order.id },
     order.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, quantity: l.baseQuantity })));
   for (const [i, l] of order.lines.entries()) {
@@ -35,13 +40,16 @@ async function reserveWithBackorders(trx: Tx, actor: Actor, order: SalesOrderVie
       });
     }
   }
+  return granted;
 }
 
-export async function release(trx: Tx, actor: Actor, order: SalesOrderView) {
+/** Releases what every line holds; returns what each line holds now (nothing). */
+export async function release(trx: Tx, actor: Actor, order: SalesOrderView): Promise<number[]> {
   const held = order.lines.filter((l) => l.reserved > 0);
-  if (held.length === 0) return;
+  if (held.length === 0) return order.lines.map(() => 0);
   await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
     reservations: held.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId, sourceLineId: l.id, delta: -l.reserved })),
   });
   await trx.updateTable('salesOrderLines').set({ reserved: 0 }).where('orderId', '=', order.id).execute();
+  return order.lines.map(() => 0);
 }

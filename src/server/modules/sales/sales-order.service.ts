@@ -1,4 +1,5 @@
 import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
+import type { SalesOrderTable } from '../../db/schema-documents.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
@@ -13,7 +14,7 @@ import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert, resolveAlert } from '../alerts/index.js';
 import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction } from './sales-order.js';
 import type { SalesOrderInput, SalesOrderView, ShortageMode } from './sales-order.schemas.js';
-import { buildOrderContent, contentColumns, insertLines } from './sales-order-content.js';
+import { buildOrderContent, contentColumns, insertLines, type LineRow } from './sales-order-content.js';
 
 /** Creates a sales order (draft, or confirmed when `confirm`) in the caller's transaction. */
 export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderInput, source: 'api' | 'ui' | 'import' | 'duplicate' = 'api'): Promise<SalesOrderView> {
@@ -21,32 +22,37 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
   const id = newId();
   const now = nowIso();
   const number = await nextNumber(trx, 'SO');
-  await trx.insertInto('salesOrders').values({
-    id, number, customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source, orderDate: businessDate(),
+  const row: SalesOrderTable = {
+    id, number, customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source, orderDate: businessDate(), shippedDate: null, externalRef: null,
     actorType: actor.type, actorId: actor.id, actorName: actor.name, approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null,
     confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
-  }).execute();
-  await insertLines(trx, id, content);
-  await writeAudit(trx, actor, { action: 'create', entity: 'salesOrder', entityId: id, summary: number, after: await getSalesOrder(trx, id) });
-  return input.confirm ? transition(trx, actor, id, 'confirm', undefined, input.shortage) : getSalesOrder(trx, id);
+  };
+  await trx.insertInto('salesOrders').values(row).execute();
+  const lines = await insertLines(trx, id, content);
+  // The view is built from what was just written; reading it back would cost two joins.
+  const order = orderView({ ...row, customerName: content.customerName }, lines);
+  await writeAudit(trx, actor, { action: 'create', entity: 'salesOrder', entityId: id, summary: number, after: order });
+  return input.confirm ? transition(trx, actor, order, 'confirm', undefined, input.shortage) : order;
 }
 
 /**
- * Confirms, approves, rejects or cancels an order. Confirming runs the approval rules first: a
- * tripped rule sends the order to pending_approval (nothing reserved) for the rule's role;
- * otherwise, and on approval, every line is reserved or none. Cancelling releases.
+ * Confirms, approves, rejects or cancels an order (by id, or the view the caller has just built).
+ * Confirming runs the approval rules first: a tripped rule sends the order to pending_approval
+ * (nothing reserved) for the rule's role; otherwise, and on approval, every line is reserved or
+ * none. Cancelling releases.
  */
-export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction, comment?: string, shortage: ShortageMode = 'refuse'): Promise<SalesOrderView> {
-  const before = await getSalesOrder(trx, id);
+export async function transition(trx: Tx, actor: Actor, order: string | SalesOrderView, action: OrderAction, comment?: string, shortage: ShortageMode = 'refuse'): Promise<SalesOrderView> {
+  const before = typeof order === 'string' ? await getSalesOrder(trx, order) : order;
+  const id = before.id;
   let to = nextStatus(before.status, action);
   if (!to) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames[action] });
   const now = nowIso();
-  const changes: Partial<Record<'approvalReasons' | 'approvalRole' | 'approvalComment' | 'approvedBy' | 'confirmedAt' | 'cancelledAt', string | null>> = {};
+  const changes: Partial<Pick<SalesOrderView, 'approvalReasons' | 'approvalRole' | 'approvalComment' | 'approvedBy' | 'confirmedAt' | 'cancelledAt'>> = {};
   if (action === 'confirm') {
     const tripped = await rulesTripped(trx, before);
     if (tripped.length) {
       to = 'pending_approval';
-      changes.approvalReasons = JSON.stringify(tripped);
+      changes.approvalReasons = tripped;
       changes.approvalRole = tripped[0].approverRole;
     }
   }
@@ -58,14 +64,26 @@ export async function transition(trx: Tx, actor: Actor, id: string, action: Orde
   if (to === 'confirmed') changes.confirmedAt = now;
   if (to === 'cancelled') changes.cancelledAt = now;
   // Claim the order with a conditional update, so two confirmations cannot both reserve.
-  const claimed = await trx.updateTable('salesOrders').set({ status: to, updatedAt: now, ...changes })
+  const { approvalReasons, ...columns } = changes;
+  const claimed = await trx.updateTable('salesOrders')
+    .set({ status: to, updatedAt: now, ...columns, ...(approvalReasons ? { approvalReasons: JSON.stringify(approvalReasons) } : {}) })
     .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
-  if (!holdsReservation(before.status) && holdsReservation(to)) await reserve(trx, actor, before, shortage);
-  if (holdsReservation(before.status) && !holdsReservation(to)) await release(trx, actor, before);
-  const after = await getSalesOrder(trx, id);
+  let reserved = before.lines.map((l) => l.reserved);
+  if (!holdsReservation(before.status) && holdsReservation(to)) reserved = await reserve(trx, actor, before, shortage);
+  if (holdsReservation(before.status) && !holdsReservation(to)) reserved = await release(trx, actor, before);
+  const status = to;
+  const after: SalesOrderView = {
+    ...before, ...changes, status, updatedAt: now,
+    lines: before.lines.map((l, i) => ({ ...l, reserved: reserved[i], backordered: backordered(status, l.baseQuantity, reserved[i], l.shipped) })),
+  };
   await announce(trx, after, action);
-  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}${comment ? `: ${comment}` : ''}`, before, after });
+  // The audit row records what changed: the state, the approval fields, and what each line holds.
+  await writeAudit(trx, actor, {
+    action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}${comment ? `: ${comment}` : ''}`,
+    before: { status: before.status, reserved: before.lines.map((l) => l.reserved) },
+    after: { status, ...changes, reserved },
+  });
   return after;
 }
 
@@ -89,19 +107,31 @@ async function announce(trx: Tx, order: SalesOrderView, action: OrderAction) {
   }
 }
 
+/** Base units of a line waiting for stock (欠货): only while the order is open for shipping. */
+const backordered = (status: string, baseQuantity: number, reserved: number, shipped: number) =>
+  status === 'confirmed' || status === 'partially_shipped' ? baseQuantity - reserved - shipped : 0;
+
+/** The API view of an order row (with its customer's name) and its line rows (with product fields). */
+function orderView(o: SalesOrderTable & { customerName: string }, lines: LineRow[]): SalesOrderView {
+  return { ...summaryView(o), lines: lines.map(({ orderId: _o, ...l }) => ({ ...l, backordered: backordered(o.status, l.baseQuantity, l.reserved, l.shipped) })) };
+}
+
+function summaryView(o: SalesOrderTable & { customerName: string }): Omit<SalesOrderView, 'lines'> {
+  const { actorType: _t, actorId: _a, ...rest } = o;
+  return {
+    ...rest, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
+    shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
+    approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
+  };
+}
+
 /** One order with its lines. */
 export async function getSalesOrder(db: DbOrTx, id: string): Promise<SalesOrderView> {
   const o = await db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId').selectAll('o').select('c.name as customerName').where('o.id', '=', id).executeTakeFirst();
   if (!o) throw new DomainError('NOT_FOUND', { entity: 'salesOrder' });
   const lines = await db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId').selectAll('l').select(['p.sku', 'p.name as productName', 'p.baseUnit'])
     .where('l.orderId', '=', id).orderBy('l.lineNo').execute();
-  const { actorType: _t, actorId: _a, ...rest } = o;
-  return {
-    ...rest, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
-    shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
-    approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
-    lines: lines.map(({ orderId: _o, ...l }) => ({ ...l, backordered: o.status === 'confirmed' || o.status === 'partially_shipped' ? l.baseQuantity - l.reserved - l.shipped : 0 })),
-  };
+  return orderView(o, lines);
 }
 
 export const salesOrderSorts = { number: 'o.number', createdAt: 'o.createdAt', total: 'o.total', requestedDate: 'o.requestedDate', status: 'o.status', customer: 'c.name' };
@@ -113,13 +143,5 @@ export async function listSalesOrders(db: Db, f: { q?: string; page: number; pag
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.customerId) q = q.where('o.customerId', '=', f.customerId);
   const page = await paginate(q, sortBy(q, f.sort, salesOrderSorts, '-createdAt'), f);
-  return {
-    ...page,
-    items: page.items.map(({ actorType: _t, actorId: _a, ...o }) => ({
-      ...o, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
-      shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
-      approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
-    })),
-  };
+  return { ...page, items: page.items.map(summaryView) };
 }
-
