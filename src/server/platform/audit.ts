@@ -5,17 +5,22 @@ import { newId } from './ids.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'deactivate' | 'activate' | 'import' | 'login' | 'logout' | 'revoke';
 
+export type AuditEntry = { action: AuditAction; entity: string; entityId?: string | null; summary?: string; before?: unknown; after?: unknown; requestId?: string };
+
 /** Writes one audit row in the caller's transaction, so the audit and the change commit together. */
-export async function writeAudit(
-  trx: DbOrTx,
-  actor: Actor,
-  entry: { action: AuditAction; entity: string; entityId?: string | null; summary?: string; before?: unknown; after?: unknown; requestId?: string },
-): Promise<void> {
+export async function writeAudit(trx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await writeAudits(trx, actor, [entry]);
+}
+
+/** Writes several audit rows in one statement (e.g. an order created and confirmed in one call). */
+export async function writeAudits(trx: DbOrTx, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const at = nowIso();
   await trx
     .insertInto('auditLog')
-    .values({
+    .values(entries.map((entry) => ({
       id: newId(),
-      at: nowIso(),
+      at,
       actorType: actor.type,
       actorId: actor.id,
       actorName: actor.name,
@@ -26,7 +31,7 @@ export async function writeAudit(
       before: entry.before === undefined || entry.before === null ? null : JSON.stringify(redact(entry.before)),
       after: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
       requestId: entry.requestId ?? null,
-    })
+    })))
     .execute();
 }
 

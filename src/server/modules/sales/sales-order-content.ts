@@ -36,16 +36,21 @@ export function contentColumns(input: SalesOrderInput, c: OrderContent) {
   };
 }
 
-/** Writes an order's lines (after any old ones were deleted) and returns them as stored, so nothing is read back. */
-export async function insertLines(trx: Tx, orderId: string, c: OrderContent): Promise<LineRow[]> {
-  const rows: SalesOrderLineTable[] = c.lines.map((l, i) => ({
-    id: newId(), orderId, lineNo: i + 1, productId: l.productId, warehouseId: l.warehouseId, unitName: l.unitName, factor: l.factor,
-    quantity: l.quantity, baseQuantity: l.quantity * l.factor, unitPrice: l.unitPrice, discountBp: l.discountBp, taxRate: l.taxRate,
-    ...c.priced.lines[i], reserved: 0, shipped: 0,
-  }));
-  await trx.insertInto('salesOrderLines').values(rows).execute();
-  return rows.map((r) => {
-    const p = c.products.get(r.productId);
-    return { ...r, sku: p?.sku ?? '', productName: p?.name ?? '', baseUnit: p?.baseUnit ?? '' };
+/** An order's line rows (with the product fields a view shows), nothing reserved yet. */
+export function lineRows(orderId: string, c: OrderContent): LineRow[] {
+  return c.lines.map((l, i) => {
+    const p = c.products.get(l.productId);
+    return {
+      id: newId(), orderId, lineNo: i + 1, productId: l.productId, warehouseId: l.warehouseId, unitName: l.unitName, factor: l.factor,
+      quantity: l.quantity, baseQuantity: l.quantity * l.factor, unitPrice: l.unitPrice, discountBp: l.discountBp, taxRate: l.taxRate,
+      ...c.priced.lines[i], reserved: 0, shipped: 0, sku: p?.sku ?? '', productName: p?.name ?? '', baseUnit: p?.baseUnit ?? '',
+    };
   });
+}
+
+/** Writes an order's lines (after any old ones were deleted). */
+export async function insertLines(trx: Tx, rows: SalesOrderLineTable[]): Promise<void> {
+  await trx.insertInto('salesOrderLines').values(rows.map(({ id, orderId, lineNo, productId, warehouseId, unitName, factor, quantity, baseQuantity, unitPrice, discountBp, taxRate, gross, lineDiscount, orderDiscount, net, tax, total, reserved, shipped }) => ({
+    id, orderId, lineNo, productId, warehouseId, unitName, factor, quantity, baseQuantity, unitPrice, discountBp, taxRate, gross, lineDiscount, orderDiscount, net, tax, total, reserved, shipped,
+  }))).execute();
 }

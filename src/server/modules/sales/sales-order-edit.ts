@@ -5,7 +5,7 @@ import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { resolveAlert } from '../alerts/index.js';
 import { nextStatus, statusNames, actionNames } from './sales-order.js';
-import { buildOrderContent, contentColumns, insertLines } from './sales-order-content.js';
+import { buildOrderContent, contentColumns, insertLines, lineRows } from './sales-order-content.js';
 import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
 import { createSalesOrder, getSalesOrder, transition } from './sales-order.service.js';
 import { release } from './sales-order-stock.js';
@@ -30,7 +30,7 @@ export async function editSalesOrder(trx: Tx, actor: Actor, id: string, edit: Or
     .set({ ...contentColumns(input, content), status: 'draft', approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null, confirmedAt: null, updatedAt: nowIso() })
     .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
-  await insertLines(trx, id, content);
+  await insertLines(trx, lineRows(id, content));
   await resolveAlert(trx, `approval:${id}`);
   const edited = await getSalesOrder(trx, id);
   await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} edit`, before, after: edited });

@@ -1,53 +1,93 @@
+import { sql } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
 import type { SalesOrderTable } from '../../db/schema-documents.js';
 import type { Actor } from '../../platform/actor.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudits, type AuditEntry } from '../../platform/audit.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere, sortBy } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
-import { release, reserve } from './sales-order-stock.js';
+import { alertBackorders, release, reserve } from './sales-order-stock.js';
 import { mayApprove } from './approval.js';
 import { rulesTripped } from './approval.service.js';
 import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert, resolveAlert } from '../alerts/index.js';
-import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction } from './sales-order.js';
+import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction, type OrderStatus } from './sales-order.js';
 import type { SalesOrderInput, SalesOrderView, ShortageMode } from './sales-order.schemas.js';
-import { buildOrderContent, contentColumns, insertLines, type LineRow } from './sales-order-content.js';
+import { buildOrderContent, contentColumns, insertLines, lineRows, type LineRow } from './sales-order-content.js';
 
-/** Creates a sales order (draft, or confirmed when `confirm`) in the caller's transaction. */
+/**
+ * Creates a sales order (draft, or confirmed when `confirm`) in the caller's transaction. The
+ * order is decided and its stock reserved first; its number is taken and its rows written last,
+ * so the day's number counter (a row lock until COMMIT on PostgreSQL) is held for a few
+ * statements, not the whole order.
+ */
 export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderInput, source: 'api' | 'ui' | 'import' | 'duplicate' = 'api'): Promise<SalesOrderView> {
   const content = await buildOrderContent(trx, input);
   const id = newId();
   const now = nowIso();
-  const number = await nextNumber(trx, 'SO');
   const row: SalesOrderTable = {
-    id, number, customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source, orderDate: businessDate(), shippedDate: null, externalRef: null,
+    id, number: '', customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source, orderDate: businessDate(), shippedDate: null, externalRef: null,
     actorType: actor.type, actorId: actor.id, actorName: actor.name, approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null,
     confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
   };
-  await trx.insertInto('salesOrders').values(row).execute();
-  const lines = await insertLines(trx, id, content);
-  // The view is built from what was just written; reading it back would cost two joins.
-  const order = orderView({ ...row, customerName: content.customerName }, lines);
-  await writeAudit(trx, actor, { action: 'create', entity: 'salesOrder', entityId: id, summary: number, after: order });
-  return input.confirm ? transition(trx, actor, order, 'confirm', undefined, input.shortage) : order;
+  const lines = lineRows(id, content);
+  const draft = orderView({ ...row, customerName: content.customerName }, lines);
+  const step = input.confirm ? await decide(trx, actor, draft, 'confirm', undefined, input.shortage, now) : null;
+  row.number = await nextNumber(trx, 'SO');
+  const created = { ...draft, number: row.number };
+  const order = step ? { ...step.after, number: row.number } : created;
+  const { approvalReasons, ...changes } = step?.changes ?? {};
+  await trx.insertInto('salesOrders').values({ ...row, status: order.status, ...changes, approvalReasons: approvalReasons ? JSON.stringify(approvalReasons) : null }).execute();
+  await insertLines(trx, order.lines.map(({ sku: _s, productName: _n, baseUnit: _u, backordered: _b, ...l }) => ({ ...l, orderId: id })));
+  if (step) await announce(trx, order, 'confirm', step.granted);
+  await writeAudits(trx, actor, [
+    { action: 'create', entity: 'salesOrder', entityId: id, summary: row.number, after: created },
+    ...(step ? [stepAudit(order, 'confirm', undefined, step)] : []),
+  ]);
+  return order;
+}
+
+type Step = { after: SalesOrderView; changes: OrderChanges; before: SalesOrderView; granted: number[] | null };
+type OrderChanges = Partial<Pick<SalesOrderView, 'approvalReasons' | 'approvalRole' | 'approvalComment' | 'approvedBy' | 'confirmedAt' | 'cancelledAt'>>;
+
+/**
+ * Confirms, approves, rejects or cancels an order. Confirming runs the approval rules first: a
+ * tripped rule sends the order to pending_approval (nothing reserved) for the rule's role;
+ * otherwise, and on approval, every line is reserved or none. Cancelling releases.
+ */
+export async function transition(trx: Tx, actor: Actor, id: string, action: OrderAction, comment?: string, shortage: ShortageMode = 'refuse'): Promise<SalesOrderView> {
+  const before = await getSalesOrder(trx, id);
+  const now = nowIso();
+  // Claim the order with a conditional update first, so two confirmations cannot both reserve.
+  const to = nextStatus(before.status, action);
+  if (!to) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames[action] });
+  const step = await decide(trx, actor, before, action, comment, shortage, now, async (status, changes) => {
+    const { approvalReasons, ...columns } = changes;
+    const claimed = await trx.updateTable('salesOrders')
+      .set({ status, updatedAt: now, ...columns, ...(approvalReasons ? { approvalReasons: JSON.stringify(approvalReasons) } : {}) })
+      .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
+  });
+  await writeLineReservations(trx, step);
+  await announce(trx, step.after, action, step.granted);
+  await writeAudits(trx, actor, [stepAudit(step.after, action, comment, step)]);
+  return step.after;
 }
 
 /**
- * Confirms, approves, rejects or cancels an order (by id, or the view the caller has just built).
- * Confirming runs the approval rules first: a tripped rule sends the order to pending_approval
- * (nothing reserved) for the rule's role; otherwise, and on approval, every line is reserved or
- * none. Cancelling releases.
+ * The state change of one action on an order: the new status and approval fields (rules run on
+ * confirm), the claim (when the order exists already), then stock reserved or released. Returns
+ * the order as it is after, built in memory.
  */
-export async function transition(trx: Tx, actor: Actor, order: string | SalesOrderView, action: OrderAction, comment?: string, shortage: ShortageMode = 'refuse'): Promise<SalesOrderView> {
-  const before = typeof order === 'string' ? await getSalesOrder(trx, order) : order;
-  const id = before.id;
+async function decide(
+  trx: Tx, actor: Actor, before: SalesOrderView, action: OrderAction, comment: string | undefined, shortage: ShortageMode, now: string,
+  claim?: (status: OrderStatus, changes: OrderChanges) => Promise<void>,
+): Promise<Step> {
   let to = nextStatus(before.status, action);
   if (!to) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames[before.status], action: actionNames[action] });
-  const now = nowIso();
-  const changes: Partial<Pick<SalesOrderView, 'approvalReasons' | 'approvalRole' | 'approvalComment' | 'approvedBy' | 'confirmedAt' | 'cancelledAt'>> = {};
+  const changes: OrderChanges = {};
   if (action === 'confirm') {
     const tripped = await rulesTripped(trx, before);
     if (tripped.length) {
@@ -63,32 +103,44 @@ export async function transition(trx: Tx, actor: Actor, order: string | SalesOrd
   }
   if (to === 'confirmed') changes.confirmedAt = now;
   if (to === 'cancelled') changes.cancelledAt = now;
-  // Claim the order with a conditional update, so two confirmations cannot both reserve.
-  const { approvalReasons, ...columns } = changes;
-  const claimed = await trx.updateTable('salesOrders')
-    .set({ status: to, updatedAt: now, ...columns, ...(approvalReasons ? { approvalReasons: JSON.stringify(approvalReasons) } : {}) })
-    .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
-  if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
+  await claim?.(to, changes);
   let reserved = before.lines.map((l) => l.reserved);
-  if (!holdsReservation(before.status) && holdsReservation(to)) reserved = await reserve(trx, actor, before, shortage);
+  let granted: number[] | null = null;
+  if (!holdsReservation(before.status) && holdsReservation(to)) reserved = granted = await reserve(trx, actor, before, shortage);
   if (holdsReservation(before.status) && !holdsReservation(to)) reserved = await release(trx, actor, before);
   const status = to;
   const after: SalesOrderView = {
     ...before, ...changes, status, updatedAt: now,
     lines: before.lines.map((l, i) => ({ ...l, reserved: reserved[i], backordered: backordered(status, l.baseQuantity, reserved[i], l.shipped) })),
   };
-  await announce(trx, after, action);
-  // The audit row records what changed: the state, the approval fields, and what each line holds.
-  await writeAudit(trx, actor, {
-    action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} ${action}${comment ? `: ${comment}` : ''}`,
-    before: { status: before.status, reserved: before.lines.map((l) => l.reserved) },
-    after: { status, ...changes, reserved },
-  });
-  return after;
+  return { before, after, changes, granted };
 }
 
-/** Events and alerts for a state change, in the same transaction: order.confirmed, approval needed. */
-async function announce(trx: Tx, order: SalesOrderView, action: OrderAction) {
+/** Stores what each line of an existing order holds after a step (one statement when all lines hold all or nothing). */
+async function writeLineReservations(trx: Tx, step: Step) {
+  const lines = step.after.lines;
+  if (lines.every((l, i) => l.reserved === step.before.lines[i].reserved)) return;
+  if (lines.every((l) => l.reserved === 0) || lines.every((l) => l.reserved === l.baseQuantity)) {
+    await trx.updateTable('salesOrderLines').set({ reserved: lines[0].reserved === 0 ? 0 : sql<number>`base_quantity` }).where('orderId', '=', step.after.id).execute();
+    return;
+  }
+  for (const [i, l] of lines.entries()) {
+    if (l.reserved !== step.before.lines[i].reserved) await trx.updateTable('salesOrderLines').set({ reserved: l.reserved }).where('id', '=', l.id).execute();
+  }
+}
+
+/** The audit row of a state change: what changed (state, approval fields, what each line holds). */
+function stepAudit(order: SalesOrderView, action: OrderAction, comment: string | undefined, step: Step): AuditEntry {
+  return {
+    action: 'update', entity: 'salesOrder', entityId: order.id, summary: `${order.number} ${action}${comment ? `: ${comment}` : ''}`,
+    before: { status: step.before.status, reserved: step.before.lines.map((l) => l.reserved) },
+    after: { status: order.status, ...step.changes, reserved: order.lines.map((l) => l.reserved) },
+  };
+}
+
+/** Events and alerts for a state change, in the same transaction: order.confirmed, approval needed, backorders. */
+async function announce(trx: Tx, order: SalesOrderView, action: OrderAction, granted: number[] | null) {
+  if (granted) await alertBackorders(trx, order, granted);
   if (action === 'approve' || action === 'reject' || action === 'cancel') await resolveAlert(trx, `approval:${order.id}`);
   if (order.status === 'confirmed' && (action === 'confirm' || action === 'approve')) {
     await enqueue(trx, 'order.confirmed', {
