@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { autonomous, inTransaction, type NumberSource } from '../platform/numbering.js';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
 import { cachingDatabase } from './sqlite-statements.js';
@@ -13,7 +14,13 @@ export type Tx = Transaction<Database>;
 export type DbOrTx = Db | Tx;
 export type DialectName = 'sqlite' | 'postgres';
 
-export type DbHandle = { db: Db; dialect: DialectName; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db;
+  dialect: DialectName;
+  /** Document numbers for busy entry paths (sales orders): on PostgreSQL from a counter connection of their own. */
+  numbers: NumberSource;
+  close: () => Promise<void>;
+};
 
 /** Path of the SQLite file named by a `sqlite:` URL (relative paths resolve against cwd). */
 export function sqlitePath(url: string): string {
@@ -41,22 +48,27 @@ export function createDb(url: string, opts: { poolSize?: number; backgroundCheck
     if (stopCheckpoints) sqlite.pragma('wal_autocheckpoint = 10000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins });
     return {
-      db, dialect: 'sqlite',
+      db, dialect: 'sqlite', numbers: inTransaction, // one writer: a counter of its own would gain nothing
       close: async () => {
         await stopCheckpoints?.();
         await db.destroy();
       },
     };
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: opts.poolSize ?? 10,
-    // bigint columns (money in fen, counts) come back as numbers; fen stays far below 2^53.
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
-    } as pg.CustomTypesConfig,
-  });
+  // bigint columns (money in fen, counts) come back as numbers; fen stays far below 2^53.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  const counterPool = new pg.Pool({ connectionString: url, max: 2, types, options: '-c synchronous_commit=off' });
+  const counterDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: counterPool }), plugins });
+  return {
+    db, dialect: 'postgres', numbers: autonomous(counterDb),
+    close: async () => {
+      await counterDb.destroy();
+      await db.destroy();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../db/create-db.js';
+import type { Db, DbOrTx } from '../db/create-db.js';
 import { businessDate } from './clock.js';
 
 /**
@@ -15,4 +15,22 @@ export async function nextNumber(trx: DbOrTx, prefix: string, date = businessDat
     .returning('last')
     .executeTakeFirstOrThrow();
   return `${key}-${String(row.last).padStart(4, '0')}`;
+}
+
+/** Where a document entry path takes its number from (see `DbHandle.numbers`). */
+export type NumberSource = (trx: DbOrTx, prefix: string) => Promise<string>;
+
+/** Numbers from the caller's transaction: no gaps; concurrent entries wait for each other's COMMIT. */
+export const inTransaction: NumberSource = (trx, prefix) => nextNumber(trx, prefix);
+
+/**
+ * Numbers from `counterDb`, a connection of its own whose statements commit by themselves without
+ * waiting for the disk (PostgreSQL `synchronous_commit = off`): the counter row is locked only
+ * while the one statement runs, not until the document's COMMIT, so concurrent orders do not
+ * queue behind each other. A number is never given twice: the document's own COMMIT waits for the
+ * log up to itself, which holds the counter's earlier commit. A document that fails after taking
+ * its number leaves a gap.
+ */
+export function autonomous(counterDb: Db): NumberSource {
+  return (_trx, prefix) => nextNumber(counterDb, prefix);
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
+import type { NumberSource } from '../../platform/numbering.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
@@ -38,11 +39,11 @@ export async function editSalesOrder(trx: Tx, actor: Actor, id: string, edit: Or
 }
 
 /** A new draft with the same customer, lines and terms (prices as they were), through the same rules. */
-export async function duplicateSalesOrder(trx: Tx, actor: Actor, id: string): Promise<SalesOrderView> {
+export async function duplicateSalesOrder(trx: Tx, actor: Actor, id: string, numbers?: NumberSource): Promise<SalesOrderView> {
   const o = await getSalesOrder(trx, id);
   return createSalesOrder(trx, actor, {
     customerId: o.customerId, pricesIncludeTax: o.pricesIncludeTax, orderDiscount: o.orderDiscount, shortage: 'refuse',
     warehouseId: o.warehouseId, notes: o.notes, shippingAddress: (o.shippingAddress ?? undefined) as SalesOrderInput['shippingAddress'],
     lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unit: l.unitName, unitPrice: l.unitPrice, discountPercent: l.discountBp / 100, taxRate: l.taxRate, warehouseId: l.warehouseId })),
-  }, 'duplicate');
+  }, 'duplicate', numbers);
 }

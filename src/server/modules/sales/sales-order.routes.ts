@@ -16,14 +16,14 @@ const tags = ['sales-orders'];
 
 /** Sales orders: create (optionally confirming), list, get, confirm (reserve stock), cancel (release). */
 export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
+  const { db, numbers } = app.deps.database;
   app.post('/api/v1/sales-orders', {
     config: { access: 'sales:write' },
     schema: {
       tags, summary: 'Create a sales order; with confirm: true it reserves stock in the same call (all lines or none)',
       headers: idempotencyHeaders, body: salesOrderInput, response: { 201: salesOrderView, 200: salesOrderView, ...errorResponses },
     },
-  }, async (req, reply) => alertingShortage(db, () => runIdempotent(db, req, reply, (trx) => svc.createSalesOrder(trx, actorOf(req), req.body, 'api'))));
+  }, async (req, reply) => alertingShortage(db, () => runIdempotent(db, req, reply, (trx) => svc.createSalesOrder(trx, actorOf(req), req.body, 'api', numbers))));
 
   app.get('/api/v1/sales-orders', {
     config: { access: 'sales:read' },
@@ -69,7 +69,7 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/sales-orders/:id/duplicate', {
     config: { access: 'sales:write' },
     schema: { tags, params: idParams, headers: idempotencyHeaders, response: { 201: salesOrderView, 200: salesOrderView, ...errorResponses }, summary: 'Copy an order into a new draft (same customer, lines and prices)' },
-  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => duplicateSalesOrder(trx, actorOf(req), req.params.id)));
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => duplicateSalesOrder(trx, actorOf(req), req.params.id, numbers)));
 
   app.post('/api/v1/sales-orders/:id/cancel', {
     config: { access: 'sales:write' },

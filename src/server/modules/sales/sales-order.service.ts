@@ -7,7 +7,7 @@ import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere, sortBy } from '../../platform/list.js';
-import { nextNumber } from '../../platform/numbering.js';
+import { inTransaction, type NumberSource } from '../../platform/numbering.js';
 import { alertBackorders, release, reserve } from './sales-order-stock.js';
 import { mayApprove } from './approval.js';
 import { rulesTripped } from './approval.service.js';
@@ -19,11 +19,13 @@ import { buildOrderContent, contentColumns, insertLines, lineRows, type LineRow 
 
 /**
  * Creates a sales order (draft, or confirmed when `confirm`) in the caller's transaction. The
- * order is decided and its stock reserved first; its number is taken and its rows written last,
- * so the day's number counter (a row lock until COMMIT on PostgreSQL) is held for a few
- * statements, not the whole order.
+ * order is decided and its stock reserved first, so a refused order takes no number; then its
+ * number is taken (from `numbers`: the API passes the database's own source, see
+ * `DbHandle.numbers`) and its rows written, one statement each.
  */
-export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderInput, source: 'api' | 'ui' | 'import' | 'duplicate' = 'api'): Promise<SalesOrderView> {
+export async function createSalesOrder(
+  trx: Tx, actor: Actor, input: SalesOrderInput, source: 'api' | 'ui' | 'import' | 'duplicate' = 'api', numbers: NumberSource = inTransaction,
+): Promise<SalesOrderView> {
   const content = await buildOrderContent(trx, input);
   const id = newId();
   const now = nowIso();
@@ -35,7 +37,7 @@ export async function createSalesOrder(trx: Tx, actor: Actor, input: SalesOrderI
   const lines = lineRows(id, content);
   const draft = orderView({ ...row, customerName: content.customerName }, lines);
   const step = input.confirm ? await decide(trx, actor, draft, 'confirm', undefined, input.shortage, now) : null;
-  row.number = await nextNumber(trx, 'SO');
+  row.number = await numbers(trx, 'SO');
   const created = { ...draft, number: row.number };
   const order = step ? { ...step.after, number: row.number } : created;
   const { approvalReasons, ...changes } = step?.changes ?? {};
