@@ -17,13 +17,20 @@ export function setBusinessTimeZone(tz: string): void {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+let memo = { zone: '', second: -1, date: '' };
 
-/** Today's date (YYYY-MM-DD) in the business time zone. The formatter is built once per zone (it is costly). */
+/**
+ * A date (YYYY-MM-DD) in the business time zone, today by default. Formatting with a time zone is
+ * costly, so the formatter is built once per zone and the answer kept for the rest of its second.
+ */
 export function businessDate(at = new Date()): string {
+  const second = Math.floor(at.getTime() / 1000);
+  if (memo.second === second && memo.zone === businessTimeZone) return memo.date;
   let f = formatters.get(businessTimeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', { timeZone: businessTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     formatters.set(businessTimeZone, f);
   }
-  return f.format(at);
+  memo = { zone: businessTimeZone, second, date: f.format(at) };
+  return memo.date;
 }

@@ -30,11 +30,17 @@ export async function loadOrderContext(trx: DbOrTx, input: SalesOrderInput): Pro
     throw new DomainError('NOT_FOUND', { entity: 'warehouse' }, [{ field: 'warehouseId', message: { zh: '仓库不存在或已停用', en: 'No such active warehouse' } }]);
   }
   const ids = [...new Set(input.lines.map((l) => l.productId))];
-  const products = new Map((await trx.selectFrom('products').select(['id', 'sku', 'name', 'status', 'baseUnit', 'listPrice', 'wholesalePrice', 'taxRate']).where('id', 'in', ids).execute()).map((p) => [p.id, p]));
+  // Products and their pack units in one query (a row per unit; a product without units has one row with nulls).
+  const rows = await trx.selectFrom('products as p').leftJoin('productUnits as u', 'u.productId', 'p.id')
+    .select(['p.id', 'p.sku', 'p.name', 'p.status', 'p.baseUnit', 'p.listPrice', 'p.wholesalePrice', 'p.taxRate', 'u.name as unitName', 'u.factor'])
+    .where('p.id', 'in', ids).execute();
+  const products = new Map<string, Product>();
   const units = new Map<string, Map<string, number>>();
-  for (const u of await trx.selectFrom('productUnits').select(['productId', 'name', 'factor']).where('productId', 'in', ids).execute()) {
-    if (!units.has(u.productId)) units.set(u.productId, new Map());
-    units.get(u.productId)?.set(u.name, u.factor);
+  for (const { unitName, factor, ...p } of rows) {
+    products.set(p.id, p);
+    if (unitName == null || factor == null) continue;
+    if (!units.has(p.id)) units.set(p.id, new Map());
+    units.get(p.id)?.set(unitName, factor);
   }
   const addresses = JSON.parse(customer.addresses) as Array<Record<string, unknown>>;
   const def = addresses.find((a) => a.isDefault) ?? addresses[0] ?? null;
