@@ -132,6 +132,23 @@ describe(`imports: sales orders ${dialectLabel}`, () => {
     expect({ ...(await counts()), stock: await available() }).toEqual(before);
   });
 
+  it('with shortage=backorder a short order imports confirmed: what is there reserved, the rest backordered, purchasing alerted', async () => {
+    const stock = await available();
+    const have = stock['TEA@主仓库'];
+    const csv = [header, `E-1,C1,,TEA,${have + 5},,,,W1,,,`, 'E-1,,,COLA,1,,,,W1,,,'].join('\n');
+    const res = await clerk.upload('/api/v1/imports/sales-orders/commit', file(csv), { confirm: 'true', shortage: 'backorder' }, { lang: 'en' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const order = (await admin.get('/api/v1/sales-orders', { query: { q: res.body.documents[0].number } })).body.items[0];
+    const full = (await admin.get(`/api/v1/sales-orders/${order.id}`)).body;
+    expect(full.status).toBe('confirmed');
+    expect(full.lines.map((l: Json) => [l.sku, l.reserved, l.backordered])).toEqual([['TEA', have, 5], ['COLA', 1, 0]]);
+    expect((await available())['TEA@主仓库']).toBe(0);
+    const alerts = (await admin.get('/api/v1/alerts', { query: { pageSize: 50 } })).body.items;
+    // One open shortage alert per product and warehouse (an earlier shortage may have raised it already).
+    expect(alerts.some((a: Json) => a.kind === 'shortage' && a.entityId === full.lines[0].productId && a.status === 'open')).toBe(true);
+    expect((await admin.post(`/api/v1/sales-orders/${order.id}/cancel`, {})).status).toBe(200);
+  });
+
   it('without confirm, orders are drafts and reserve nothing; a confirm column decides per order', async () => {
     const csv = 'Order no,Customer,SKU,Quantity,Confirm\nE-1,C1,COLA,1,\nE-2,C1,COLA,2,yes\n';
     const before = await available();

@@ -58,14 +58,14 @@ function checkImported(g: OrderGroup, refs: Refs, out: DocumentOutcome): void {
 }
 
 /** The API input of a group: one line per row; unit from the row, else from a pack unit's barcode. */
-function orderInput(g: OrderGroup, refs: Refs, confirm: boolean): unknown {
+function orderInput(g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refuse' | 'backorder'): unknown {
   const lines = g.rows.map((r) => {
     const p = refs.products.get(r.sku);
     const unit = r.unit ?? p?.unitName ?? undefined;
     const warehouseId = r.warehouse ? refs.warehouse(r.warehouse)?.id : undefined;
     return { productId: p?.id, quantity: r.quantity, unit, unitPrice: r.unitPrice, discountPercent: r.discountPercent, taxRate: r.taxRate, warehouseId };
   });
-  return { customerId: refs.customers.get(g.customer ?? '')?.id, lines, confirm, requestedDate: g.requestedDate, notes: g.notes };
+  return { customerId: refs.customers.get(g.customer ?? '')?.id, lines, confirm, shortage, requestedDate: g.requestedDate, notes: g.notes };
 }
 
 /** Marks a just-created draft as completed history: closed, shipped before jxc (no stock movements), with its dates. */
@@ -86,12 +86,12 @@ async function writeGroup(ctx: WriteContext, g: OrderGroup, input: SalesOrderInp
 }
 
 /** Tries one group in a savepoint; its failure becomes problems on its rows. */
-async function tryGroup(ctx: WriteContext, g: OrderGroup, refs: Refs, confirm: boolean, out: DocumentOutcome): Promise<void> {
+async function tryGroup(ctx: WriteContext, g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refuse' | 'backorder', out: DocumentOutcome): Promise<void> {
   const rows = g.rows.map((r) => r.row);
   const toRows = (err: DomainError) => {
     for (const p of problemsFromError(err, rows, rows[0], (f) => inputField[f] ?? null)) addProblem(out.problems, p.row, p.problem);
   };
-  const parsed = salesOrderInput.safeParse(orderInput(g, refs, confirm));
+  const parsed = salesOrderInput.safeParse(orderInput(g, refs, confirm, shortage));
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: { zh: zodIssueMessage(i as never, 'zh-CN', i.message), en: zodIssueMessage(i as never, 'en', i.message) } }));
     return toRows(new DomainError('VALIDATION_FAILED', {}, details));
@@ -128,7 +128,7 @@ export async function writeSalesOrders(ctx: WriteContext, rows: ReadRow[], field
   for (const r of [...groups.flatMap((g) => g.rows), ...loose]) checkRowRefs(r, refs, out);
   for (const g of groups) {
     if (broken.has(g.ref) || g.rows.some((r) => out.problems.has(r.row))) continue;
-    await tryGroup(ctx, g, refs, g.confirm ?? fields.confirm === true, out);
+    await tryGroup(ctx, g, refs, g.confirm ?? fields.confirm === true, fields.shortage === 'backorder' ? 'backorder' : 'refuse', out);
   }
   return out;
 }

@@ -69,16 +69,19 @@ export const salesOrderImport: DocumentSpec = {
   schema: rowSchema,
   toInput: (values) => values,
   fieldOf: (path) => (path.length ? String(path[0]) : null),
-  formFields: z.object({ confirm: yesNoField.optional().describe('Confirm current orders on import (default false)') }),
+  formFields: z.object({
+    confirm: yesNoField.optional().describe('Confirm current orders on import (default false)'),
+    shortage: z.enum(['refuse', 'backorder']).optional().describe('When a confirmed order is short: refuse (default: nothing is imported) or backorder (reserve what is there, the rest waits as 欠货 and purchasing is alerted)'),
+  }),
   writeAll: writeSalesOrders,
   help:
     'Sales orders: one row per line, grouped by orderNo; columns orderNo, customer (code), orderDate, sku (or barcode), quantity, unit, unitPrice (yuan), ' +
     'discountPercent, taxRate, warehouse, requestedDate, notes, shipDate, confirm. Form field `confirm` (true|false) confirms current orders: approval rules and ' +
-    'all-or-nothing reservation as through the API. Rows with a shipDate import as closed history without stock movements. `created` counts orders.',
+    'all-or-nothing reservation as through the API; form field `shortage=backorder` reserves what is there and backorders the rest instead of refusing the file. Rows with a shipDate import as closed history without stock movements. `created` counts orders.',
   templateNotes: [
     say('第 1 行是列名，从第 2 行起每行是订单的一条明细；订单号相同的行合并为一张订单。导入前请改写或删除示例行。', 'Row 1 holds the column headers; each row below it is one order line, and rows with the same order number make one order. Replace or delete the example row before importing.'),
     say('客户、订单日期、发货日期、交货日期、确认 是整张订单的信息：可只在订单的一行填写，各行都填时必须一致。', 'Customer, order date, ship date, requested date and confirm belong to the whole order: fill them on one of its rows, or on every row with the same value.'),
-    say('全部行无误才会导入，否则一行也不写入；错误会按行号列出。选择确认时，库存不足或任何错误都会使整个文件不导入。', 'The file is imported only when every row is correct, otherwise nothing is written and every error is listed by row. With confirm, a shortage or any error stops the whole file.'),
+    say('全部行无误才会导入，否则一行也不写入；错误会按行号列出。选择确认时，库存不足或任何错误都会使整个文件不导入；选择“缺货转欠货”则有多少占多少，其余记为欠货并提醒采购。', 'The file is imported only when every row is correct, otherwise nothing is written and every error is listed by row. With confirm, a shortage or any error stops the whole file; with “backorder the shortage”, what is in stock is reserved and the rest waits as backordered, and purchasing is alerted.'),
     say('填了发货日期的订单作为历史订单导入：状态为已关闭，不占用也不扣减当前库存，保留订单日期和发货日期供分析。', 'Orders with a ship date import as history: closed, neither reserving nor moving current stock, keeping their order and ship dates for analysis.'),
     say('金额单位为元，最多两位小数；价格默认含税。CSV 可以是 UTF-8 或 GBK 编码，用逗号、分号或制表符分隔。', 'Amounts are in yuan with up to 2 decimals; prices include tax. CSV may be UTF-8 or GBK, separated by commas, semicolons or tabs.'),
   ],
