@@ -1,11 +1,9 @@
 import type { Tx } from '../../db/create-db.js';
-import type { Actor } from '../../platform/actor.js';
-import { writeAudit } from '../../platform/audit.js';
-import { businessDate, nowIso } from '../../platform/clock.js';
+import { businessDate } from '../../platform/clock.js';
 import { constraintKind } from '../../platform/db-errors.js';
 import { DomainError } from '../../platform/errors.js';
 import { zodIssueMessage } from '../../platform/i18n.js';
-import { createSalesOrder, salesOrderInput, type SalesOrderInput, type SalesOrderView } from '../sales/index.js';
+import { createSalesOrder, markImported, recordHistoricalOrder, salesOrderInput, type SalesOrderInput } from '../sales/index.js';
 import type { WriteContext } from './columns.js';
 import { addProblem, type DocumentOutcome, type ImportedDocument } from './document-spec.js';
 import { findCustomers, findProducts, inSavepoint, problemsFromError, warehouseFinder, type ProductRef, type WarehouseRef } from './document-refs.js';
@@ -68,20 +66,13 @@ function orderInput(g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refu
   return { customerId: refs.customers.get(g.customer ?? '')?.id, lines, confirm, shortage, requestedDate: g.requestedDate, notes: g.notes };
 }
 
-/** Marks a just-created draft as completed history: closed, shipped before jxc (no stock movements), with its dates. */
-async function closeAsHistory(trx: Tx, actor: Actor, order: SalesOrderView, g: OrderGroup): Promise<void> {
-  const history = { status: 'closed', orderDate: g.orderDate ?? null, shippedDate: g.shipDate ?? null, externalRef: g.ref, confirmedAt: `${g.orderDate}T00:00:00.000Z` };
-  await trx.updateTable('salesOrders').set({ ...history, updatedAt: nowIso() }).where('id', '=', order.id).where('status', '=', 'draft').execute();
-  await trx.updateTable('salesOrderLines').set((eb) => ({ shipped: eb.ref('baseQuantity') })).where('orderId', '=', order.id).execute();
-  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: order.id, summary: `${order.number} imported as history (${g.ref}, shipped ${g.shipDate})`, before: { status: order.status }, after: history });
-}
-
 /** Creates one group's order through createSalesOrder (the API's rules), then dates it or closes it as history. */
 async function writeGroup(ctx: WriteContext, g: OrderGroup, input: SalesOrderInput): Promise<ImportedDocument> {
   const history = isHistory(g);
   const order = await createSalesOrder(ctx.trx, ctx.actor, history ? { ...input, confirm: false } : input, 'import');
-  if (history) await closeAsHistory(ctx.trx, ctx.actor, order, g);
-  else await ctx.trx.updateTable('salesOrders').set({ orderDate: g.orderDate ?? businessDate(), externalRef: g.ref }).where('id', '=', order.id).execute();
+  const origin = { externalRef: g.ref, orderDate: g.orderDate ?? businessDate() };
+  if (history) await recordHistoricalOrder(ctx.trx, ctx.actor, order, { ...origin, shippedDate: g.shipDate ?? null });
+  else await markImported(ctx.trx, order.id, origin);
   return { number: order.number, ref: g.ref, status: history ? 'closed' : order.status, rows: g.rows.map((r) => r.row), amount: order.total };
 }
 

@@ -2,3 +2,4 @@ export { salesOrderRoutes } from './sales-order.routes.js';
 export { priceOrder } from './pricing.js';
 export { createSalesOrder, getSalesOrder } from './sales-order.service.js';
 export { salesOrderInput, salesOrderLineInput, type SalesOrderInput, type SalesOrderView } from './sales-order.schemas.js';
+export { markImported, recordHistoricalOrder } from './sales-order-history.js';
