@@ -3,16 +3,18 @@ import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
-import { DomainError } from '../../platform/errors.js';
+import { DomainError, type ErrorDetail } from '../../platform/errors.js';
+import { inChunks } from '../../platform/batch.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { resolveAlert } from '../alerts/index.js';
 import { notifyBackInStock } from './back-in-stock.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
+import { shortLines, type ShortLine } from './stock-shortage.js';
 import type { AdjustmentInput, OpeningInput } from './stock.schemas.js';
 
-/** Checks that the warehouse and every product exist and are active; returns nothing or throws with the line. */
+/** Checks that the warehouse and every product exist and are active; returns the warehouse's name or throws with the line. */
 async function assertDocumentRefs(trx: DbOrTx, warehouseId: string, lines: Array<{ productId: string; binId?: string }>) {
   const w = await trx.selectFrom('warehouses').select(['id', 'name', 'status']).where('id', '=', warehouseId).executeTakeFirst();
   if (!w) throw new DomainError('NOT_FOUND', { entity: 'warehouse' }, [{ field: 'warehouseId', message: { zh: '仓库不存在', en: 'No such warehouse' } }]);
@@ -30,6 +32,7 @@ async function assertDocumentRefs(trx: DbOrTx, warehouseId: string, lines: Array
     const i = lines.findIndex((l) => l.binId && !bins.has(l.binId));
     if (i >= 0) throw new DomainError('NOT_FOUND', { entity: 'bin' }, [{ field: `lines.${i}.binId`, message: { zh: '库位不在该仓库', en: 'Bin is not in this warehouse' } }]);
   }
+  return w.name;
 }
 
 async function writeDocument(trx: Tx, actor: Actor, doc: { prefix: string; kind: string; warehouseId: string; note: string | null }, moves: StockMove[]) {
@@ -51,28 +54,89 @@ export async function postAdjustment(trx: Tx, actor: Actor, input: AdjustmentInp
   const gains = input.lines.filter((l) => l.quantity > 0).length;
   const kind = gains === input.lines.length ? 'gain' : gains === 0 ? 'loss' : 'mixed';
   const prefix = kind === 'gain' ? 'BY' : kind === 'loss' ? 'BS' : 'TZ';
-  await assertDocumentRefs(trx, input.warehouseId, input.lines);
+  const warehouseName = await assertDocumentRefs(trx, input.warehouseId, input.lines);
+  await assertAvailable(trx, input.warehouseId, warehouseName, input.lines);
   const moves: StockMove[] = input.lines.map((l, i) => ({
     kind: l.quantity > 0 ? 'adjust_gain' : 'adjust_loss', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity,
     unitCost: l.quantity > 0 ? l.unitCost : undefined, binId: l.binId, sourceLineId: String(i + 1), reason: l.reason,
   }));
-  const id = await writeDocument(trx, actor, { prefix, kind, warehouseId: input.warehouseId, note: input.note }, moves);
-  return getAdjustment(trx, id);
+  try {
+    const id = await writeDocument(trx, actor, { prefix, kind, warehouseId: input.warehouseId, note: input.note }, moves);
+    return await getAdjustment(trx, id);
+  } catch (err) {
+    throw await onLines(trx, err, input.warehouseId, input.lines);
+  }
 }
 
-/** Books opening balances (期初) with their cost, in the caller's transaction; refused for a product that already has movements there. */
+type ProductLabel = { id: string; sku: string; name: string; baseUnit: string };
+const productLabels = async (trx: DbOrTx, ids: string[]) =>
+  new Map((await inChunks(ids, (chunk) => trx.selectFrom('products').select(['id', 'sku', 'name', 'baseUnit']).where('id', 'in', chunk).execute())).map((p) => [p.id, p as ProductLabel]));
+
+function shortageDetail(s: ShortLine, p: ProductLabel | undefined, warehouseId: string): ErrorDetail {
+  const needed = s.total === s.requested ? { zh: `需要 ${s.total}`, en: `${s.total} needed` } : { zh: `本单该商品共需 ${s.total}`, en: `${s.total} needed by this document's lines of it` };
+  return {
+    field: `lines.${s.index}.quantity`, productId: s.productId, sku: p?.sku, productName: p?.name, baseUnit: p?.baseUnit, warehouseId,
+    available: s.available, requested: s.requested,
+    message: { zh: `可用 ${s.available}，${needed.zh}`, en: `${s.available} available, ${needed.en}` },
+  };
+}
+
+/**
+ * Refuses, naming every short line, a document that takes more than is available. Only for the
+ * message: changeStock's conditional update still decides, and a loss that another transaction
+ * makes short after this read is refused there (see onLines).
+ */
+async function assertAvailable(trx: Tx, warehouseId: string, warehouseName: string, lines: AdjustmentInput['lines']) {
+  const losing = [...new Set(lines.filter((l) => l.quantity < 0).map((l) => l.productId))];
+  if (losing.length === 0) return;
+  const levels = await inChunks(losing, (chunk) =>
+    trx.selectFrom('stockLevels').select(['productId', 'onHand', 'reserved']).where('warehouseId', '=', warehouseId).where('productId', 'in', chunk).execute());
+  const available = new Map(levels.map((l) => [l.productId, Number(l.onHand) - Number(l.reserved)]));
+  const short = shortLines(lines, (p) => available.get(p) ?? 0);
+  if (short.length === 0) return;
+  const products = await productLabels(trx, [...new Set(short.map((s) => s.productId))]);
+  const first = products.get(short[0].productId);
+  throw new DomainError(
+    'INSUFFICIENT_STOCK',
+    { product: first ? `${first.sku} ${first.name}` : short[0].productId, warehouse: warehouseName, available: short[0].available, requested: short[0].total },
+    short.map((s) => shortageDetail(s, products.get(s.productId), warehouseId)),
+  );
+}
+
+/** The ledger's refusal names a product; the caller needs the lines (`lines.N.quantity`) that take it out. */
+async function onLines(trx: Tx, err: unknown, warehouseId: string, lines: AdjustmentInput['lines']): Promise<unknown> {
+  if (!(err instanceof DomainError) || err.code !== 'INSUFFICIENT_STOCK' || !Array.isArray(err.details)) return err;
+  const short: ShortLine[] = err.details.flatMap((d) => lines.flatMap((l, index) =>
+    l.productId === d.productId && l.quantity < 0 ? [{ index, productId: l.productId, available: Math.max(0, Number(d.available)), requested: -l.quantity, total: Number(d.requested) }] : []));
+  if (short.length === 0) return err;
+  const products = await productLabels(trx, [...new Set(short.map((s) => s.productId))]);
+  return new DomainError('INSUFFICIENT_STOCK', err.params, short.map((s) => shortageDetail(s, products.get(s.productId), warehouseId)));
+}
+
+/** Books opening balances (期初) with their cost, in the caller's transaction; refused for products that already have movements there. */
 export async function postOpening(trx: Tx, actor: Actor, input: OpeningInput) {
-  await assertDocumentRefs(trx, input.warehouseId, input.lines);
-  const ids = [...new Set(input.lines.map((l) => l.productId))];
-  const moved = await trx.selectFrom('stockMovements as m').innerJoin('products as p', 'p.id', 'm.productId').innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
-    .select(['p.sku', 'p.name', 'w.name as warehouseName', 'm.productId']).where('m.warehouseId', '=', input.warehouseId).where('m.productId', 'in', ids).limit(1).executeTakeFirst();
-  if (moved) {
-    const i = input.lines.findIndex((l) => l.productId === moved.productId);
-    throw new DomainError('OPENING_EXISTS', { product: `${moved.sku} ${moved.name}`, warehouse: moved.warehouseName }, [{ field: `lines.${i}.productId`, message: { zh: '已有库存流水', en: 'Already has movements' } }]);
-  }
+  const warehouseName = await assertDocumentRefs(trx, input.warehouseId, input.lines);
+  await assertNoMovements(trx, input.warehouseId, warehouseName, input.lines);
   const moves: StockMove[] = input.lines.map((l, i) => ({ kind: 'opening', productId: l.productId, warehouseId: input.warehouseId, quantity: l.quantity, unitCost: l.unitCost, binId: l.binId, sourceLineId: String(i + 1) }));
   const id = await writeDocument(trx, actor, { prefix: 'QC', kind: 'opening', warehouseId: input.warehouseId, note: input.note }, moves);
   return getAdjustment(trx, id);
+}
+
+/** OPENING_EXISTS naming every line whose product already has movements in the warehouse. */
+async function assertNoMovements(trx: Tx, warehouseId: string, warehouseName: string, lines: OpeningInput['lines']) {
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  const moved = new Map((await inChunks(ids, (chunk) =>
+    trx.selectFrom('products as p').select(['p.id', 'p.sku', 'p.name']).where('p.id', 'in', chunk)
+      .where((eb) => eb.exists(eb.selectFrom('stockMovements as m').select('m.id').whereRef('m.productId', '=', 'p.id').where('m.warehouseId', '=', warehouseId)))
+      .execute())).map((p) => [p.id, p]));
+  if (moved.size === 0) return;
+  const details = lines.flatMap((l, i) => {
+    const p = moved.get(l.productId);
+    return p ? [{ field: `lines.${i}.productId`, productId: p.id, sku: p.sku, productName: p.name, message: { zh: '已有库存流水', en: 'Already has movements' } }] : [];
+  });
+  const first = `${details[0].sku} ${details[0].productName}`;
+  const product = moved.size === 1 ? first : { zh: `${first} 等 ${moved.size} 个商品`, en: `${first} (and ${moved.size - 1} more)` };
+  throw new DomainError('OPENING_EXISTS', { product, warehouse: warehouseName }, details);
 }
 
 const movementColumns = (db: DbOrTx) =>
