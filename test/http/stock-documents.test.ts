@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp, type TestClient } from '../support/index.js';
 
-describe(`stock documents: refusals name every line ${dialectLabel}`, () => {
+describe(`stock documents: refusals name every line, base unit on lines ${dialectLabel}`, () => {
   let t: TestApp;
   let admin: TestClient;
   let wh: Json;
@@ -73,6 +73,19 @@ describe(`stock documents: refusals name every line ${dialectLabel}`, () => {
     const zh = await admin.post('/api/v1/stock/opening', { warehouseId: wh.id, lines: [{ productId: pad.id, quantity: 1, unitCost: 1 }, { productId: pen.id, quantity: 1, unitCost: 1 }] });
     expect(zh.body.error.message).toBe('PAD 便签 等 2 个商品 在「主仓库」已有库存流水，不能再录期初');
     expect((await admin.get('/api/v1/stock', { query: { productId: cup.id } })).body.items).toEqual([]);
+  });
+
+  it('shows the base unit on movements and on document lines, and in the OpenAPI document', async () => {
+    const moves = await admin.get('/api/v1/stock/movements', { query: { productId: pen.id } });
+    expect(moves.status).toBe(200);
+    expect(moves.body.items[0]).toMatchObject({ sku: 'PEN', productName: '中性笔', baseUnit: '支' });
+    const docs = await admin.get('/api/v1/stock/adjustments', { query: { kind: 'opening' } });
+    const doc = await admin.get(`/api/v1/stock/adjustments/${docs.body.items[0].id}`);
+    expect(doc.body.lines.map((l: Json) => [l.sku, l.productName, l.baseUnit]).sort()).toEqual([['INK', '墨水', '瓶'], ['PAD', '便签', '本'], ['PEN', '中性笔', '支']]);
+    const spec = (await t.client().get('/api/openapi.json')).body;
+    const ok = (path: string) => JSON.stringify(spec.paths[path].get.responses['200']);
+    expect(ok('/api/v1/stock/movements')).toContain('baseUnit');
+    expect(ok('/api/v1/stock/adjustments/{id}')).toContain('baseUnit');
   });
 
 });

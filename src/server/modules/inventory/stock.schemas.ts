@@ -39,6 +39,7 @@ export const movementView = z.object({
   productId: z.string(),
   sku: z.string(),
   productName: z.string(),
+  baseUnit: z.string().describe('The unit of quantity'),
   warehouseId: z.string(),
   warehouseName: z.string(),
   binId: z.string().nullable(),
