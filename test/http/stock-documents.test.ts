@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../src/server/platform/access.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp, type TestClient } from '../support/index.js';
 
-describe(`stock documents: refusals name every line, base unit on lines ${dialectLabel}`, () => {
+describe(`stock documents: refusals name every line, base unit on lines, kind filter ${dialectLabel}`, () => {
   let t: TestApp;
   let admin: TestClient;
   let wh: Json;
@@ -88,4 +89,21 @@ describe(`stock documents: refusals name every line, base unit on lines ${dialec
     expect(ok('/api/v1/stock/adjustments/{id}')).toContain('baseUnit');
   });
 
+  it('filters documents by several kinds: comma-separated, repeated, or both; refuses an unknown kind on the field', async () => {
+    await admin.post('/api/v1/stock/adjustments', { warehouseId: wh.id, lines: [{ productId: pad.id, quantity: -1, reason: '破损' }] });
+    await admin.post('/api/v1/stock/adjustments', { warehouseId: wh.id, lines: [{ productId: pad.id, quantity: 1, reason: '盘盈' }] });
+    const kinds = async (url: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie: `${SESSION_COOKIE}=${admin.cookie}` } });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as Json[]).map((d) => d.kind).sort();
+    };
+    expect(await kinds('/api/v1/stock/adjustments')).toEqual(['gain', 'loss', 'mixed', 'opening']);
+    expect(await kinds('/api/v1/stock/adjustments?kind=loss')).toEqual(['loss']);
+    expect(await kinds('/api/v1/stock/adjustments?kind=gain,loss')).toEqual(['gain', 'loss']);
+    expect(await kinds('/api/v1/stock/adjustments?kind=gain&kind=opening')).toEqual(['gain', 'opening']);
+    expect(await kinds('/api/v1/stock/adjustments?kind=gain,mixed&kind=opening')).toEqual(['gain', 'mixed', 'opening']);
+    const bad = await admin.get('/api/v1/stock/adjustments', { query: { kind: 'gain,theft' }, ...en });
+    expectError(bad, 400, 'VALIDATION_FAILED');
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ field: 'kind', in: 'querystring', message: 'Unknown kind: theft (use gain, loss, mixed, opening)' })]);
+  });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idParams, idempotencyHeaders, listQueryBase, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import { adjustmentInput, adjustmentView, movementQuery, movementView, openingInput, stockQuery, stockRow, verifyReply } from './stock.schemas.js';
+import { adjustmentInput, adjustmentQuery, adjustmentView, movementQuery, movementView, openingInput, stockQuery, stockRow, verifyReply } from './stock.schemas.js';
 import * as svc from './stock.service.js';
 import { verifyStock } from './stock-verify.js';
 import { listSubscriptions, subscribe } from './back-in-stock.js';
@@ -32,7 +32,7 @@ export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'stock:read' },
     schema: {
       tags, summary: 'Adjustment and opening-balance documents',
-      querystring: z.strictObject({ q: listQueryBase.q, page: listQueryBase.page, pageSize: listQueryBase.pageSize, warehouseId: z.string().max(64).optional(), kind: z.enum(['gain', 'loss', 'mixed', 'opening']).optional() }),
+      querystring: adjustmentQuery,
       response: { 200: pageOf(adjustmentView), ...errorResponses },
     },
   }, async (req) => svc.listAdjustments(db, req.query));

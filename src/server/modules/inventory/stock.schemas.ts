@@ -97,6 +97,29 @@ export const movementQuery = z.strictObject({
   warehouseId: id.optional(),
 });
 
+export const documentKinds = ['gain', 'loss', 'mixed', 'opening'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** One or more document kinds: `kind=gain,loss` or `kind=gain&kind=loss` (or both). */
+const kindFilter = z
+  .union([z.string().max(100), z.array(z.string().max(100)).max(10)])
+  .transform((v, ctx) => {
+    const kinds = (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    const unknown = kinds.filter((k) => !(documentKinds as readonly string[]).includes(k));
+    if (unknown.length === 0) return [...new Set(kinds)] as DocumentKind[];
+    ctx.addIssue({ code: 'custom', input: v, message: `未知的单据类型：${unknown.join('、')}（可选 ${documentKinds.join('、')}） | Unknown kind: ${unknown.join(', ')} (use ${documentKinds.join(', ')})` });
+    return z.NEVER;
+  })
+  .describe(`One or more of ${documentKinds.join(', ')}: comma-separated, or the parameter repeated`);
+
+export const adjustmentQuery = z.strictObject({
+  q: listQueryBase.q,
+  page: listQueryBase.page,
+  pageSize: listQueryBase.pageSize,
+  warehouseId: z.string().max(64).optional(),
+  kind: kindFilter.optional(),
+});
+
 export const verifyReply = z.object({
   ok: z.boolean(),
   checked: z.object({ levels: z.number().int(), products: z.number().int() }),

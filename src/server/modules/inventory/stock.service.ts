@@ -12,7 +12,7 @@ import { resolveAlert } from '../alerts/index.js';
 import { notifyBackInStock } from './back-in-stock.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import { shortLines, type ShortLine } from './stock-shortage.js';
-import type { AdjustmentInput, OpeningInput } from './stock.schemas.js';
+import type { AdjustmentInput, DocumentKind, OpeningInput } from './stock.schemas.js';
 
 /** Checks that the warehouse and every product exist and are active; returns the warehouse's name or throws with the line. */
 async function assertDocumentRefs(trx: DbOrTx, warehouseId: string, lines: Array<{ productId: string; binId?: string }>) {
@@ -157,12 +157,12 @@ export async function getAdjustment(db: DbOrTx, id: string) {
 }
 
 /** Adjustment and opening documents, newest first. */
-export async function listAdjustments(db: Db, f: { q?: string; page: number; pageSize: number; warehouseId?: string; kind?: string }) {
+export async function listAdjustments(db: Db, f: { q?: string; page: number; pageSize: number; warehouseId?: string; kind?: DocumentKind[] }) {
   let q = db.selectFrom('stockAdjustments as a').innerJoin('warehouses as w', 'w.id', 'a.warehouseId')
     .select(['a.id', 'a.number', 'a.kind', 'a.warehouseId', 'w.name as warehouseName', 'a.note', 'a.lineCount', 'a.costAmount', 'a.actorName', 'a.createdAt']);
   q = searchWhere(q, f.q, ['a.number', 'a.note']);
   if (f.warehouseId) q = q.where('a.warehouseId', '=', f.warehouseId);
-  if (f.kind) q = q.where('a.kind', '=', f.kind);
+  if (f.kind?.length) q = q.where('a.kind', 'in', f.kind);
   return paginate(q, q.orderBy('a.createdAt', 'desc').orderBy('a.id', 'desc'), f);
 }
 
