@@ -1,22 +1,50 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
+import { EXPORT_LIMIT, sendExport, type ExportColumn } from '../../platform/export.js';
 import { errorResponses, idParams, idempotencyHeaders, listQueryBase, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import { adjustmentInput, adjustmentQuery, adjustmentView, movementQuery, movementView, openingInput, stockQuery, stockRow, verifyReply } from './stock.schemas.js';
+import { sortHelp } from '../../platform/list.js';
+import {
+  adjustmentInput, adjustmentQuery, adjustmentView, movementQuery, movementView, openingInput, stockExportQuery, stockQuery, stockRow, stockTotals, verifyReply,
+} from './stock.schemas.js';
 import * as svc from './stock.service.js';
 import { verifyStock } from './stock-verify.js';
 import { listSubscriptions, subscribe } from './back-in-stock.js';
 
 const tags = ['stock'];
 
+export const stockExportColumns: ExportColumn<z.infer<typeof stockRow>>[] = [
+  { key: 'sku', zh: '编码', en: 'SKU' },
+  { key: 'productName', zh: '名称', en: 'Name', width: 30 },
+  { key: 'baseUnit', zh: '单位', en: 'Unit' },
+  { key: 'warehouseName', zh: '仓库', en: 'Warehouse', width: 16 },
+  { key: 'onHand', zh: '库存', en: 'On hand' },
+  { key: 'reserved', zh: '已预留', en: 'Reserved' },
+  { key: 'available', zh: '可用', en: 'Available' },
+  { key: 'avgCost', zh: '平均成本', en: 'Average cost', money: true },
+  { key: 'value', zh: '库存金额', en: 'Value', money: true },
+];
+
 /** Stock balances, movements with running balance, adjustments (报损/报溢), opening balances, verify-stock. */
 export const stockRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
   app.get('/api/v1/stock', {
     config: { access: 'stock:read' },
-    schema: { tags, summary: 'Stock by product × warehouse: onHand, reserved, available, incoming', querystring: stockQuery, response: { 200: pageOf(stockRow), ...errorResponses } },
+    schema: {
+      tags, summary: 'Stock by product × warehouse: onHand, reserved, available, incoming, value; totals over every matching row',
+      querystring: stockQuery.extend({ sort: stockQuery.shape.sort.describe(sortHelp(svc.stockSorts)) }),
+      response: { 200: pageOf(stockRow).extend({ totals: stockTotals }), ...errorResponses },
+    },
   }, async (req) => svc.listStock(db, req.query));
+
+  app.get('/api/v1/stock/export', {
+    config: { access: 'stock:read' },
+    schema: { tags, summary: 'Export the filtered stock list as .xlsx or .csv', querystring: stockExportQuery.extend({ sort: stockExportQuery.shape.sort.describe(sortHelp(svc.stockSorts)) }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const { items } = await svc.listStock(db, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+    return sendExport(reply, { rows: items, columns: stockExportColumns, format: req.query.format, locale: req.locale, name: req.locale === 'en' ? 'stock' : '库存' });
+  });
 
   app.get('/api/v1/stock/movements', {
     config: { access: 'stock:read' },

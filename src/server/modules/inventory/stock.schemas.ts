@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fen, listQueryBase, optText } from '../../platform/http-schemas.js';
+import { exportQueryBase, fen, listQueryBase, optText } from '../../platform/http-schemas.js';
 
 const id = z.string().min(1).max(64);
 const qty = z.number().int('数量须为整数（基本单位） | Quantity must be a whole number of base units');
@@ -80,15 +80,26 @@ export const stockRow = z.object({
   available: z.number().int(),
   incoming: z.number().int().describe('On open purchase orders (0 until purchasing is in use)'),
   avgCost: z.number().int().describe('Moving-average cost per base unit, fen'),
+  value: z.number().int().nullable().describe('On hand at the moving-average cost, fen; null when the product has no costed stock'),
 });
 
-export const stockQuery = z.strictObject({
-  ...listQueryBase,
-  pageSize: listQueryBase.pageSize.default(50),
+export const stockTotals = z.object({
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  value: z.number().int().describe('Σ value, fen'),
+}).describe('Sums over every row the filters match, not only this page');
+
+const stockFilters = {
   productId: id.optional(),
   warehouseId: id.optional(),
   nonZero: z.enum(['true', 'false']).optional().describe('Only rows with stock on hand or reserved'),
-});
+};
+const stockSearch = listQueryBase.q.describe('Search text: SKU or name (contains), or a barcode (exact)');
+
+export const stockQuery = z.strictObject({ ...listQueryBase, q: stockSearch, pageSize: listQueryBase.pageSize.default(50), ...stockFilters });
+export const stockExportQuery = z.strictObject({ ...exportQueryBase, q: stockSearch, ...stockFilters });
+export type StockFilter = Omit<z.infer<typeof stockQuery>, 'page' | 'pageSize'>;
 
 export const movementQuery = z.strictObject({
   page: listQueryBase.page,

@@ -6,13 +6,13 @@ import { nowIso } from '../../platform/clock.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { inChunks } from '../../platform/batch.js';
 import { newId } from '../../platform/ids.js';
-import { paginate, searchWhere } from '../../platform/list.js';
+import { paginate, searchWhere, sortBy } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { resolveAlert } from '../alerts/index.js';
 import { notifyBackInStock } from './back-in-stock.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import { shortLines, type ShortLine } from './stock-shortage.js';
-import type { AdjustmentInput, DocumentKind, OpeningInput } from './stock.schemas.js';
+import type { AdjustmentInput, DocumentKind, OpeningInput, StockFilter } from './stock.schemas.js';
 
 /** Checks that the warehouse and every product exist and are active; returns the warehouse's name or throws with the line. */
 async function assertDocumentRefs(trx: DbOrTx, warehouseId: string, lines: Array<{ productId: string; binId?: string }>) {
@@ -166,21 +166,51 @@ export async function listAdjustments(db: Db, f: { q?: string; page: number; pag
   return paginate(q, q.orderBy('a.createdAt', 'desc').orderBy('a.id', 'desc'), f);
 }
 
-/** Stock by product × warehouse with available = on hand − reserved. */
-export async function listStock(db: Db, f: { q?: string; page: number; pageSize: number; productId?: string; warehouseId?: string; nonZero?: string }) {
+/** Sort keys of the stock list; ties go by SKU, then warehouse code. */
+export const stockSorts = {
+  sku: 'x.sku', name: 'x.productName', warehouse: 'x.warehouseName', onHand: 'x.onHand', reserved: 'x.reserved', available: 'x.available', avgCost: 'x.avgCost', value: 'x.value',
+};
+
+// value = on hand × (cost value / costed quantity), rounded half up, in integers without overflow:
+// on_hand × ⌊v / q⌋ + round(on_hand × (v mod q) / q). Null when the product has no costed stock.
+const rowValue = sql<number | null>`case when s.on_hand = 0 then 0 when c.quantity > 0
+  then s.on_hand * (c.value / c.quantity) + (2 * s.on_hand * (c.value % c.quantity) + c.quantity) / (2 * c.quantity) end`;
+
+/** The filtered stock rows as a subquery `x`, so sorts and totals can use the computed columns. */
+function stockRows(db: Db, f: StockFilter) {
   let q = db
     .selectFrom('stockLevels as s')
     .innerJoin('products as p', 'p.id', 's.productId')
     .innerJoin('warehouses as w', 'w.id', 's.warehouseId')
     .leftJoin('productCosts as c', 'c.productId', 's.productId')
     .select(['s.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 's.warehouseId', 'w.name as warehouseName', 's.onHand', 's.reserved'])
-    .select(sql<number>`case when c.quantity > 0 then (2 * c.value + c.quantity) / (2 * c.quantity) else coalesce(p.cost_price, 0) end`.as('avgCost'));
-  q = searchWhere(q, f.q, ['p.sku', 'p.name']);
+    .select([
+      sql<number>`s.on_hand - s.reserved`.as('available'),
+      sql<number>`case when c.quantity > 0 then (2 * c.value + c.quantity) / (2 * c.quantity) else coalesce(p.cost_price, 0) end`.as('avgCost'),
+      rowValue.as('value'),
+      // sortBy breaks ties on `x.id`: SKU and warehouse code, the list's natural order.
+      sql<string>`p.sku || ' ' || w.code`.as('id'),
+    ]);
+  const text = f.q;
+  q = searchWhere(q, text, ['p.sku', 'p.name'], (eb) => eb('s.productId', 'in', db.selectFrom('productBarcodes').select('productId').where('barcode', '=', text ?? '')));
   if (f.productId) q = q.where('s.productId', '=', f.productId);
   if (f.warehouseId) q = q.where('s.warehouseId', '=', f.warehouseId);
   if (f.nonZero === 'true') q = q.where((eb) => eb.or([eb('s.onHand', '!=', 0), eb('s.reserved', '!=', 0)]));
-  const page = await paginate(q, q.orderBy('p.sku').orderBy('w.code'), f);
-  return { ...page, items: page.items.map((r) => ({ ...r, avgCost: Number(r.avgCost), available: r.onHand - r.reserved, incoming: 0 })) };
+  return db.selectFrom(q.as('x'));
+}
+
+/** Stock by product × warehouse with available = on hand − reserved and value at moving-average cost, plus totals over every matching row. */
+export async function listStock(db: Db, f: StockFilter & { page: number; pageSize: number }) {
+  const rows = stockRows(db, f);
+  const page = await paginate(rows.selectAll(), sortBy(rows.selectAll(), f.sort, stockSorts, 'sku'), f);
+  const sums = await rows
+    .select((eb) => [eb.fn.sum<number>('x.onHand').as('onHand'), eb.fn.sum<number>('x.reserved').as('reserved'), eb.fn.sum<number>('x.available').as('available'), eb.fn.sum<number>('x.value').as('value')])
+    .executeTakeFirst();
+  const totals = { onHand: Number(sums?.onHand ?? 0), reserved: Number(sums?.reserved ?? 0), available: Number(sums?.available ?? 0), value: Number(sums?.value ?? 0) };
+  const items = page.items.map(({ id: _key, ...r }) => ({
+    ...r, onHand: Number(r.onHand), reserved: Number(r.reserved), available: Number(r.available), avgCost: Number(r.avgCost), value: r.value === null ? null : Number(r.value), incoming: 0,
+  }));
+  return { ...page, items, totals };
 }
 
 /** Movements of one product (optionally one warehouse), newest first, each with the balance after it. */
