@@ -87,6 +87,27 @@ describe(`shortage handling, alerts and the outbox ${dialectLabel}`, () => {
   });
 });
 
+describe(`a refused order describes only its short lines ${dialectLabel}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lines reserved before the short one fit and are not reported (nothing of the refused order counts against them)', async () => {
+    const admin = await t.setupAdmin();
+    const wh = (await admin.post('/api/v1/warehouses', { code: 'W1', name: '主仓库' })).body;
+    const first = (await admin.post('/api/v1/products', { sku: 'FIRST', name: '先建商品', listPrice: 100 })).body; // sorts first, so it is reserved first
+    const late = (await admin.post('/api/v1/products', { sku: 'LATE', name: '后建商品', listPrice: 100 })).body;
+    const shop = (await admin.post('/api/v1/customers', { code: 'C1', name: '门店' })).body;
+    await admin.post('/api/v1/stock/opening', { warehouseId: wh.id, lines: [{ productId: first.id, quantity: 5, unitCost: 50 }, { productId: late.id, quantity: 1, unitCost: 50 }] });
+    const res = await admin.post('/api/v1/sales-orders', { customerId: shop.id, confirm: true, lines: [{ productId: first.id, quantity: 5 }, { productId: late.id, quantity: 2 }] });
+    expectError(res, 409, 'INSUFFICIENT_STOCK');
+    expect(res.body.error.details.map((d: Json) => [d.field, d.sku, d.available])).toEqual([['lines.1.quantity', 'LATE', 1]]);
+    expect((await admin.get('/api/v1/stock', { query: { productId: first.id } })).body.items[0]).toMatchObject({ reserved: 0, available: 5 });
+  });
+});
+
 describe(`backorders: reserve what is there, the rest waits ${dialectLabel}`, () => {
   let t: TestApp;
   beforeAll(async () => {

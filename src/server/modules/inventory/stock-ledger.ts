@@ -84,6 +84,7 @@ async function applyBalances(trx: Tx, moves: StockMove[], reservations: Reservat
   for (const r of reservations) add(r.productId, r.warehouseId, 0, r.delta);
   // Fixed order: two transactions touching the same rows lock them in the same sequence.
   const ordered = [...deltas.values()].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
+  const applied: typeof ordered = [];
   for (const d of ordered) {
     if (d.onHand === 0 && d.reserved === 0) continue;
     // A missing balance row is made only for stock coming in; anything else on a missing row is refused below.
@@ -95,7 +96,16 @@ async function applyBalances(trx: Tx, moves: StockMove[], reservations: Reservat
       .where('warehouseId', '=', d.warehouseId)
       .where(sql<boolean>`reserved + ${int(d.reserved)} >= 0 and on_hand + ${int(d.onHand)} >= reserved + ${int(d.reserved)}`)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) await refuse(trx, d);
+    if (Number(res.numUpdatedRows) === 0) {
+      // Nothing written: undo the balances this call already changed, so a caller that describes
+      // the shortage (or carries on in the same transaction) sees the stock as it was.
+      for (const a of applied.reverse()) {
+        await trx.updateTable('stockLevels').set({ onHand: sql`on_hand - ${int(a.onHand)}`, reserved: sql`reserved - ${int(a.reserved)}` })
+          .where('productId', '=', a.productId).where('warehouseId', '=', a.warehouseId).execute();
+      }
+      await refuse(trx, d);
+    }
+    applied.push(d);
   }
 }
 
