@@ -90,7 +90,10 @@ export function problemsFromError(err: DomainError, lineRows: number[], headRow:
     const own = typeof d.message === 'object' ? d.message : null;
     const message = err.code === 'INSUFFICIENT_STOCK' && own
       ? { zh: `库存不足：${own.zh}`, en: `Not enough stock: ${own.en}` }
-      : err.code === 'OPENING_EXISTS' || !own ? both(err) : own;
+      : err.code === 'OPENING_EXISTS' && typeof d.sku === 'string'
+        // Each row names its own product, not the document's "… and 2 more".
+        ? both(new DomainError('OPENING_EXISTS', { ...err.params, product: `${d.sku} ${String(d.productName ?? '')}`.trim() }))
+        : err.code === 'OPENING_EXISTS' || !own ? both(err) : own;
     return { row, problem: { field, message } };
   });
 }
