@@ -26,6 +26,7 @@ const SalesOrderListPage = lazy(() => import('./modules/sales/pages/SalesOrderLi
 const SalesOrderNewPage = lazy(() => import('./modules/sales/pages/SalesOrderNewPage'));
 const SalesOrderDetailPage = lazy(() => import('./modules/sales/pages/SalesOrderDetailPage'));
 const SalesOrderPrintPage = lazy(() => import('./modules/sales/pages/SalesOrderPrintPage'));
+const ApprovalRulesPage = lazy(() => import('./modules/sales/pages/ApprovalRulesPage'));
 const StockPage = lazy(() => import('./modules/inventory/pages/StockPage'));
 const MovementsPage = lazy(() => import('./modules/inventory/pages/MovementsPage'));
 const AdjustmentListPage = lazy(() => import('./modules/inventory/pages/AdjustmentListPage'));
@@ -67,6 +68,7 @@ export function AppRoutes() {
             <Route path="sales-orders" element={guard(['sales:read'], <SalesOrderListPage />)} />
             <Route path="sales-orders/new" element={guard(['sales:write'], <SalesOrderNewPage />)} />
             <Route path="sales-orders/:id" element={guard(['sales:read'], <SalesOrderDetailPage />)} />
+            <Route path="approval-rules" element={guard(['approval:manage'], <ApprovalRulesPage />)} />
             <Route path="stock" element={guard(['stock:read'], <StockPage />)} />
             <Route path="stock/movements" element={guard(['stock:read'], <MovementsPage />)} />
             <Route path="stock/adjustments" element={guard(['stock:read'], <AdjustmentListPage />)} />

@@ -12,6 +12,11 @@ export const zh = {
       users: '添加用户、分配角色、停用账号',
       apiKeys: '供其他系统调用接口的密钥',
       auditLog: '谁在什么时候改了什么',
+      salesOrders: '开单、审核、预留库存、打印',
+      approvalRules: '哪些订单需要审核、由谁审核',
+      stockLevels: '各仓库的现存量、占用与可用量',
+      stockAdjustments: '报损、报溢与库存调整单',
+      stockOpening: '录入期初库存与成本',
     },
   },
 };
@@ -30,6 +35,11 @@ export const en: typeof zh = {
       users: 'Add users, assign roles, disable accounts',
       apiKeys: 'Keys that let other systems call the API',
       auditLog: 'Who changed what, and when',
+      salesOrders: 'Enter, approve, reserve stock and print',
+      approvalRules: 'Which orders need approval, and by whom',
+      stockLevels: 'On hand, reserved and available per warehouse',
+      stockAdjustments: 'Damage, overage and other stock adjustments',
+      stockOpening: 'Enter opening stock and its cost',
     },
   },
 };

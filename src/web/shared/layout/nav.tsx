@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, CloudUploadOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  AuditOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -25,7 +25,10 @@ export const navItems: NavItem[] = [
   },
   {
     key: 'sales', label: 'sales.nav.group', icon: <ShoppingCartOutlined />,
-    children: [{ key: 'salesOrders', label: 'sales.nav.orders', icon: <FileTextOutlined />, path: '/sales-orders', anyOf: ['sales:read'] }],
+    children: [
+      { key: 'salesOrders', label: 'sales.nav.orders', icon: <FileTextOutlined />, path: '/sales-orders', anyOf: ['sales:read'] },
+      { key: 'approvalRules', label: 'sales.nav.approvalRules', icon: <SafetyCertificateOutlined />, path: '/approval-rules', anyOf: ['approval:manage'] },
+    ],
   },
   {
     key: 'stock', label: 'stock.nav.group', icon: <InboxOutlined />,
