@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { NotFound, PublicOnly, RequireAuth, RequirePermission } from './shared/auth/guards';
+import { AlertBell } from './modules/alerts/components/AlertBell';
 import { AppLayout } from './shared/layout/AppLayout';
 
 // One chunk per screen: a user downloads only the pages they open.
@@ -26,6 +27,7 @@ const SalesOrderListPage = lazy(() => import('./modules/sales/pages/SalesOrderLi
 const SalesOrderNewPage = lazy(() => import('./modules/sales/pages/SalesOrderNewPage'));
 const SalesOrderDetailPage = lazy(() => import('./modules/sales/pages/SalesOrderDetailPage'));
 const SalesOrderPrintPage = lazy(() => import('./modules/sales/pages/SalesOrderPrintPage'));
+const AlertListPage = lazy(() => import('./modules/alerts/pages/AlertListPage'));
 const ApprovalRulesPage = lazy(() => import('./modules/sales/pages/ApprovalRulesPage'));
 const StockPage = lazy(() => import('./modules/inventory/pages/StockPage'));
 const MovementsPage = lazy(() => import('./modules/inventory/pages/MovementsPage'));
@@ -49,7 +51,7 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth />}>
           <Route path="sales-orders/:id/print" element={guard(['sales:read'], <SalesOrderPrintPage />)} />
-          <Route element={<AppLayout />}>
+          <Route element={<AppLayout headerExtra={<AlertBell />} />}>
             <Route index element={<HomePage />} />
             <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
             <Route path="products/new" element={guard(['catalog:write'], <ProductFormPage />)} />
@@ -69,6 +71,7 @@ export function AppRoutes() {
             <Route path="sales-orders/new" element={guard(['sales:write'], <SalesOrderNewPage />)} />
             <Route path="sales-orders/:id" element={guard(['sales:read'], <SalesOrderDetailPage />)} />
             <Route path="approval-rules" element={guard(['approval:manage'], <ApprovalRulesPage />)} />
+            <Route path="alerts" element={<AlertListPage />} />
             <Route path="stock" element={guard(['stock:read'], <StockPage />)} />
             <Route path="stock/movements" element={guard(['stock:read'], <MovementsPage />)} />
             <Route path="stock/adjustments" element={guard(['stock:read'], <AdjustmentListPage />)} />

@@ -1,4 +1,5 @@
 // Every screen's words, gathered into one resource per language.
+import * as alerts from '../../modules/alerts/i18n';
 import * as audit from '../../modules/audit/i18n';
 import * as auth from '../../modules/auth/i18n';
 import * as catalog from '../../modules/catalog/i18n';
@@ -10,7 +11,7 @@ import * as sales from '../../modules/sales/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, audit, catalog, partners, sales, warehouses, inventory, imports];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, warehouses, inventory, imports];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

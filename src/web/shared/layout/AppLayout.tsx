@@ -1,6 +1,6 @@
 import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Spin, Typography, theme, type MenuProps } from 'antd';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
@@ -9,8 +9,8 @@ import { activeNav, navItems, visibleNav, type NavItem } from './nav';
 
 const { Header, Sider, Content } = Layout;
 
-/** The signed-in frame: side menu by domain (a drawer on phones), header with language and user. */
-export function AppLayout() {
+/** The signed-in frame: side menu by domain (a drawer on phones), header with `headerExtra` (the alert bell), language and user. */
+export function AppLayout({ headerExtra }: { headerExtra?: ReactNode }) {
   const { t } = useTranslation();
   const { user, can, signOut } = useSession();
   const screens = Grid.useBreakpoint();
@@ -80,6 +80,7 @@ export function AppLayout() {
             </>
           )}
           <div style={{ flex: 1 }} />
+          {headerExtra}
           <LanguageSwitch />
           <Dropdown
             menu={{ items: userMenu, onClick: ({ key }) => key === 'logout' && void signOut().then(() => navigate('/login')) }}
