@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Select, type TableColumnsType } from 'antd';
+import { Badge, Button, Tabs, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../../shared/auth/session';
@@ -13,7 +13,7 @@ import { orderStatuses, salesOrders, type SalesOrderSummary } from '../api';
 import { CustomerSelect } from '../components/CustomerSelect';
 import { OrderStatusTag } from '../components/OrderStatusTag';
 
-/** 销售订单 list: search, status and customer filters, newest first; a row opens the order. */
+/** 销售订单 list: status tabs (待审核 with its count, for approvers), search and customer filter, newest first; a row opens the order. */
 export default function SalesOrderListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -21,6 +21,7 @@ export default function SalesOrderListPage() {
   const list = useListParams(['status', 'customerId']);
   const result = useQuery({ queryKey: ['salesOrders', 'list', list.query], queryFn: () => salesOrders.list(list.query), placeholderData: keepPreviousData });
   const f = list.params.filters;
+  const pending = useQuery({ queryKey: ['salesOrders', 'list', 'pendingCount'], queryFn: () => salesOrders.list({ status: 'pending_approval', pageSize: 1 }).then((r) => r.total) });
   // The customer filter shows the name of the customer picked from this page's rows.
   const filtered = result.data?.items.find((o) => o.customerId === f.customerId);
 
@@ -42,16 +43,22 @@ export default function SalesOrderListPage() {
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/sales-orders/new')}>{t('sales.add')}</Button>
         )}
       />
+      <Tabs
+        activeKey={f.status ?? 'all'}
+        onChange={(k) => list.update({ status: k === 'all' ? undefined : k })}
+        size="small"
+        style={{ marginBottom: 4 }}
+        items={[
+          { key: 'all', label: t('sales.allTab') },
+          ...orderStatuses.map((s) => ({
+            key: s,
+            label: s === 'pending_approval' && pending.data
+              ? <span>{t(`sales.statuses.${s}`)} <Badge count={pending.data} size="small" color="orange" data-testid="pending-count" /></span>
+              : t(`sales.statuses.${s}`),
+          })),
+        ]}
+      />
       <ListToolbar q={list.params.q} onSearch={(q) => list.update({ q })} placeholder={t('sales.searchPlaceholder')}>
-        <Select
-          allowClear
-          placeholder={t('sales.allStatuses')}
-          aria-label={t('sales.status')}
-          value={f.status}
-          onChange={(v) => list.update({ status: v })}
-          options={orderStatuses.map((s) => ({ value: s, label: t(`sales.statuses.${s}`) }))}
-          style={{ width: 130 }}
-        />
         <CustomerSelect
           allowClear
           placeholder={t('sales.allCustomers')}
