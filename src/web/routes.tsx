@@ -70,6 +70,7 @@ export function AppRoutes() {
             <Route path="sales-orders" element={guard(['sales:read'], <SalesOrderListPage />)} />
             <Route path="sales-orders/new" element={guard(['sales:write'], <SalesOrderNewPage />)} />
             <Route path="sales-orders/:id" element={guard(['sales:read'], <SalesOrderDetailPage />)} />
+            <Route path="sales-orders/:id/edit" element={guard(['sales:write'], <SalesOrderNewPage key="edit" />)} />
             <Route path="approval-rules" element={guard(['approval:manage'], <ApprovalRulesPage />)} />
             <Route path="alerts" element={<AlertListPage />} />
             <Route path="stock" element={guard(['stock:read'], <StockPage />)} />

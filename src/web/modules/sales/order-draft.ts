@@ -2,7 +2,9 @@
 // Totals use the server's own pricing function: one rounding rule, in one place (docs/money.md).
 import { priceOrder, type PricedOrder } from '../../../server/modules/sales/pricing';
 import type { Product } from '../catalog/api';
-import type { SalesOrderInput } from './api';
+import type { Address } from '../partners/api';
+import { formatAddress } from './format';
+import type { SalesOrder, SalesOrderInput } from './api';
 
 export type DraftLine = {
   key: string;
@@ -131,5 +133,39 @@ export function toInput(d: Draft, o: { warehouseId: string; address: SalesOrderI
       ...(l.discountPercent ? { discountPercent: l.discountPercent } : {}),
       warehouseId: l.warehouseId || undefined,
     })),
+  };
+}
+
+/** The order's address among the customer's: its index, -1 when it is none of them, undefined when the order has none. */
+export function addressIndexOf(order: Pick<SalesOrder, 'shippingAddress'>, addresses: Address[]): number | undefined {
+  if (!order.shippingAddress) return undefined;
+  const text = formatAddress(order.shippingAddress);
+  const i = addresses.findIndex((a) => formatAddress(a) === text);
+  return i >= 0 ? i : -1;
+}
+
+/**
+ * A saved order as a draft to edit. A price that differs from the customer's tier price counts as
+ * typed, so it is kept and sent; the others follow the tier, as on a new order.
+ */
+export function draftFromOrder(o: SalesOrder, productsById: Map<string, Product>, priceTier: string, addresses: Address[]): Draft {
+  return {
+    customerId: o.customerId,
+    priceTier,
+    warehouseId: o.warehouseId,
+    pricesIncludeTax: o.pricesIncludeTax,
+    orderDiscount: o.orderDiscount,
+    requestedDate: o.requestedDate ?? undefined,
+    addressIndex: addressIndexOf(o, addresses),
+    notes: o.notes ?? '',
+    lines: o.lines.map((l) => {
+      const product = productsById.get(l.productId)!;
+      return {
+        key: nextKey(), product, unit: l.unitName, factor: l.factor, quantity: l.quantity, unitPrice: l.unitPrice,
+        priceEdited: l.unitPrice !== tierPrice(product, priceTier, l.factor),
+        discountPercent: l.discountBp ? l.discountBp / 100 : null,
+        warehouseId: l.warehouseId === o.warehouseId ? '' : l.warehouseId,
+      };
+    }),
   };
 }

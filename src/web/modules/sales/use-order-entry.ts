@@ -5,27 +5,38 @@ import { ApiError } from '../../shared/api/client';
 import { newIdempotencyKey } from '../../shared/api/idempotency';
 import { lookupProduct, products, type Product } from '../catalog/api';
 import type { Customer } from '../partners/api';
-import { salesOrders, shortageOf, type SalesOrder, type SalesOrderInput } from './api';
+import { salesOrders, shortageOf, type SalesOrder, type SalesOrderInput, type ShortageMode } from './api';
 import type { Shortage } from './components/ShortagePanel';
 import {
-  addOrIncrement, baseNeededByOthers, priceDraft, removeLine, setCustomer, substitute, tierPrice, toInput, updateLine,
+  addOrIncrement, baseNeededByOthers, draftFromOrder, priceDraft, removeLine, setCustomer, substitute, tierPrice, toInput, updateLine,
   type Draft, type DraftLine,
 } from './order-draft';
 
 const emptyDraft: Draft = { priceTier: 'retail', warehouseId: '', lines: [], pricesIncludeTax: true, orderDiscount: 0, notes: '' };
 type Feedback = { type: 'error' | 'success'; text: string } | null;
 
+/** A saved order opened for editing, with its lines' products and its customer. */
+export type EditSource = { order: SalesOrder; products: Map<string, Product>; customer: Customer };
+
+/** Which title a shortage panel needs: nothing saved (new order, or an edit refused whole), or saved but not confirmed. */
+export type ShortageStage = 'create' | 'edit' | 'confirmAfterEdit';
+
 /**
- * The state of 新建销售订单: the draft, scanning, shortages from a refused confirmation, and
- * saving with one Idempotency-Key per distinct submission (a double click makes one order).
+ * The state of 新建销售订单 (or 修改, given `editing`): the draft, scanning, shortages from a refused
+ * confirmation, and saving — a new order with one Idempotency-Key per distinct submission (a double
+ * click makes one order), an edit by PATCH and then, when asked, 确认.
  */
-export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder) => void) {
+export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder) => void, editing?: EditSource) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [initial] = useState<Draft>(() =>
+    editing ? draftFromOrder(editing.order, editing.products, editing.customer.priceTier ?? 'retail', editing.customer.addresses) : emptyDraft);
+  const [draft, setDraft] = useState<Draft>(initial);
   // Scans arrive faster than renders: changes are computed from this, always the latest draft.
-  const latest = useRef<Draft>(emptyDraft);
-  const [customer, setCustomerObj] = useState<Customer | undefined>();
+  const latest = useRef<Draft>(initial);
+  const [customer, setCustomerObj] = useState<Customer | undefined>(editing?.customer);
+  const stage = useRef<ShortageStage>(editing ? 'edit' : 'create');
+  const [shortageStage, setShortageStage] = useState<ShortageStage>(editing ? 'edit' : 'create');
   const [shortages, setShortages] = useState<Shortage[]>([]);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -98,7 +109,16 @@ export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder)
   };
 
   const save = useMutation({
-    mutationFn: ({ input, key }: { input: SalesOrderInput; key: string; lineKeys: string[] }) => salesOrders.create(input, key),
+    mutationFn: async ({ input, key }: { input: SalesOrderInput; key: string; lineKeys: string[] }) => {
+      if (!editing) return salesOrders.create(input, key);
+      const { customerId: _c, confirm, ...edit } = input;
+      const id = editing.order.id;
+      stage.current = 'edit';
+      const saved = await salesOrders.update(id, edit);
+      if (!confirm || saved.status !== 'draft') return saved;
+      stage.current = 'confirmAfterEdit';
+      return salesOrders.confirm(id, input.shortage);
+    },
     onSuccess: async (o) => {
       setShortages([]);
       await qc.invalidateQueries({ queryKey: ['salesOrders'] });
@@ -107,7 +127,9 @@ export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder)
     },
     onError: (e, { lineKeys }) => {
       const short = e instanceof ApiError && e.code === 'INSUFFICIENT_STOCK' ? shortageOf(e.details) : [];
+      if (stage.current === 'confirmAfterEdit') void qc.invalidateQueries({ queryKey: ['salesOrders'] });
       if (short.length) {
+        setShortageStage(stage.current);
         // details[].field is lines.N.quantity of what was sent; the line keys were captured with it.
         setShortages(short.map((d) => ({ lineKey: lineKeys[Number(d.field.split('.')[1])] ?? '', detail: d, resolved: false })));
         void qc.invalidateQueries({ queryKey: ['stock'] });
@@ -126,21 +148,21 @@ export function useOrderEntry(defaultWarehouse: string, onSaved: (o: SalesOrder)
   };
 
   /** Validates and sends; returns a message when something must be filled first. */
-  const submit = (confirm: boolean): string | null => {
+  const submit = (confirm: boolean, shortage: ShortageMode = 'refuse'): string | null => {
     const d = latest.current;
     if (!d.customerId) return t('sales.pickCustomer');
     if (d.lines.length === 0) return t('sales.needLines');
     const empty = d.lines.findIndex((l) => !l.quantity);
     if (empty >= 0) return t('sales.needQuantity', { n: empty + 1 });
     if (save.isPending) return null;
-    const addr = d.addressIndex !== undefined ? customer?.addresses[d.addressIndex] : undefined;
+    const addr = d.addressIndex === -1 ? editing?.order.shippingAddress : d.addressIndex !== undefined ? customer?.addresses[d.addressIndex] : undefined;
     const address = addr ? (({ label: _l, isDefault: _d, ...rest }) => rest)(addr) : undefined;
-    const input = toInput(d, { warehouseId: orderWarehouse, address, confirm });
+    const input = { ...toInput(d, { warehouseId: orderWarehouse, address, confirm }), shortage };
     const body = JSON.stringify(input);
     if (lastSubmit.current?.body !== body) lastSubmit.current = { body, key: newIdempotencyKey() };
     save.mutate({ input, key: lastSubmit.current.key, lineKeys: d.lines.map((l) => l.key) });
     return null;
   };
 
-  return { draft, change, customer, pickCustomer, orderWarehouse, priced, addProduct, scan, feedback, shortages, shortageActions, problems, save, submit };
+  return { draft, change, customer, pickCustomer, orderWarehouse, priced, addProduct, scan, feedback, shortages, shortageStage, shortageActions, problems, save, submit };
 }

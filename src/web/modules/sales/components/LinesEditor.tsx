@@ -16,6 +16,8 @@ type Props = {
   priced: PricedLine[];
   /** Lines the server found short on the last try. */
   shortKeys: Set<string>;
+  /** Base units the order being edited holds there now (released and reserved again on saving). */
+  held?: (productId: string, warehouseId: string) => number;
   onChange: (key: string, patch: Partial<DraftLine>) => void;
   onRemove: (key: string) => void;
 };
@@ -23,7 +25,7 @@ type Props = {
 type Cells = Record<'product' | 'unit' | 'quantity' | 'available' | 'price' | 'discount' | 'warehouse' | 'total' | 'remove', ReactNode>;
 
 /** The inputs of one line; the table (desktop) and the cards (phone) lay out the same cells. */
-function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChange, onRemove }: Props) {
+function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, held, onChange, onRemove }: Props) {
   const { t } = useTranslation();
   return (l: DraftLine, i: number): Cells => {
     const p = l.product;
@@ -60,7 +62,7 @@ function useCells({ draft, orderWarehouse, warehouses, priced, shortKeys, onChan
           style={{ width: 80 }}
         />
       ),
-      available: <LineAvailability productId={p.id} warehouseId={wh} baseUnit={p.baseUnit} need={need} />,
+      available: <LineAvailability productId={p.id} warehouseId={wh} baseUnit={p.baseUnit} need={need} held={held?.(p.id, wh) ?? 0} />,
       price: (
         <MoneyInput
           value={l.unitPrice / 100}

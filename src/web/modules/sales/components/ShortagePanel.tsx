@@ -2,10 +2,10 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShortageDetail } from '../api';
+import type { DraftLine } from '../order-draft';
 
 // Long choices (a substitute's name) wrap inside their button on phones instead of overflowing.
 const wrap = { whiteSpace: 'normal', height: 'auto', textAlign: 'start' } as const;
-import type { DraftLine } from '../order-draft';
 
 export type Shortage = { lineKey: string; detail: ShortageDetail; resolved: boolean };
 
@@ -21,13 +21,19 @@ type Props = {
   onRemove: (s: Shortage) => void;
   onRetry: () => void;
   retrying: boolean;
+  /** Confirm as it is: reserve what is there and backorder the rest (欠货). */
+  onBackorder: () => void;
+  backordering: boolean;
+  /** What happened to the order (not saved; saved but not confirmed; edit refused). */
+  title: string;
 };
 
 /**
  * What a refused confirmation found short, line by line: available here and in other warehouses,
- * substitutes, and the ways out (ship from another warehouse, reduce, substitute, remove); then retry.
+ * substitutes, and the ways out (ship from another warehouse, reduce, substitute, remove); then retry,
+ * or confirm as it is with the short part backordered.
  */
-export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwitchWarehouse, onReduce, onSubstitute, onRemove, onRetry, retrying }: Props) {
+export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwitchWarehouse, onReduce, onSubstitute, onRemove, onRetry, retrying, onBackorder, backordering, title }: Props) {
   const { t } = useTranslation();
   const open = shortages.filter((s) => lines.some((l) => l.key === s.lineKey));
   if (open.length === 0) return null;
@@ -37,7 +43,7 @@ export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwit
       showIcon
       data-testid="shortage-panel"
       style={{ marginBottom: 16 }}
-      title={t('sales.shortageTitle')}
+      title={title}
       description={
         <Flex vertical gap={8}>
           <span>{t('sales.shortageHint')}</span>
@@ -69,7 +75,7 @@ export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwit
                         </Button>
                       )}
                       {(d.substitutes ?? []).map((x) => (
-                        <Button key={x.productId} size="small" style={wrap} onClick={() => onSubstitute(s, x.productId, x.warehouseId)}>
+                        <Button key={x.productId} size="small" style={wrap} onClick={() => onSubstitute(s, x.productId, x.warehouseId)} data-testid="use-substitute">
                           {t('sales.useSubstitute', { sku: x.sku, name: x.name, warehouse: x.warehouseName, available: x.available })}
                         </Button>
                       ))}
@@ -80,9 +86,11 @@ export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwit
               </Card>
             );
           })}
-          <div>
+          <Flex wrap="wrap" gap={8} align="center">
             <Button type="primary" onClick={onRetry} loading={retrying} data-testid="shortage-retry">{t('sales.retry')}</Button>
-          </div>
+            <Button onClick={onBackorder} loading={backordering} style={wrap} data-testid="shortage-backorder">{t('sales.backorder')}</Button>
+          </Flex>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('sales.backorderHint')}</Typography.Text>
         </Flex>
       }
     />

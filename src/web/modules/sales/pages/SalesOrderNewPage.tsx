@@ -1,15 +1,20 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Segmented, Select, Typography, theme, type InputRef } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Segmented, Select, Skeleton, Typography, theme, type InputRef } from 'antd';
 import dayjs from 'dayjs';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { MoneyInput } from '../../../shared/components/form-parts';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { ScanBox } from '../../../shared/components/ScanBox';
+import { errorMessage } from '../../../shared/lib/errors';
 import { fenToYuan, yuanToFen } from '../../../shared/lib/format';
+import { products as productApi } from '../../catalog/api';
+import { customers as customerApi } from '../../partners/api';
 import { warehouses as warehouseApi } from '../../warehouses/api';
+import { editable, salesOrders, type SalesOrder } from '../api';
+import { OrderStatusTag } from '../components/OrderStatusTag';
 import { CustomerSelect } from '../components/CustomerSelect';
 import { LinesEditor } from '../components/LinesEditor';
 import { OrderTotals } from '../components/OrderTotals';
@@ -17,13 +22,43 @@ import { ProductPicker } from '../components/ProductPicker';
 import { ShortagePanel } from '../components/ShortagePanel';
 import { moveOnEnter } from '../enter-navigation';
 import { formatAddress } from '../format';
-import { removeLine, updateLine } from '../order-draft';
-import { useOrderEntry } from '../use-order-entry';
+import { addressIndexOf, removeLine, updateLine } from '../order-draft';
+import { useOrderEntry, type EditSource } from '../use-order-entry';
 
 const item = { marginBottom: 12 };
 
-/** 新建销售订单: keyboard-first entry with a scan box, live stock and totals, and shortage handling. */
+/** The order to edit, with the products of its lines and its customer (for units, tier prices and addresses). */
+async function loadForEdit(id: string): Promise<EditSource> {
+  const order = await salesOrders.get(id);
+  const ids = [...new Set(order.lines.map((l) => l.productId))];
+  const [list, customer] = await Promise.all([Promise.all(ids.map((p) => productApi.get(p))), customerApi.get(order.customerId)]);
+  return { order, products: new Map(list.map((p) => [p.id, p])), customer };
+}
+
+/** 新建销售订单, or 修改 an existing one (/sales-orders/:id/edit) in the same form, prefilled. */
 export default function SalesOrderNewPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const source = useQuery({ queryKey: ['salesOrders', 'edit', id], queryFn: () => loadForEdit(id!), enabled: !!id, staleTime: 0, gcTime: 0 });
+  if (!id) return <OrderEntry />;
+  const back = <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate(`/sales-orders/${id}`)} aria-label={t('action.back')} />;
+  if (source.isError) return <><PageHeader title={t('sales.edit')} back={back} /><Alert type="error" showIcon title={errorMessage(source.error)} /></>;
+  if (!source.data) return <Skeleton active />;
+  const o = source.data.order;
+  if (!editable(o)) {
+    return (
+      <>
+        <PageHeader title={<>{t('sales.editTitle', { number: o.number })} <OrderStatusTag status={o.status} /></>} back={back} />
+        <Alert type="error" showIcon title={t('sales.editNotAllowed')} data-testid="order-problems" />
+      </>
+    );
+  }
+  return <OrderEntry key={o.updatedAt} editing={source.data} />;
+}
+
+/** Keyboard-first entry with a scan box, live stock and totals, and shortage handling. */
+function OrderEntry({ editing }: { editing?: EditSource }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -33,17 +68,20 @@ export default function SalesOrderNewPage() {
   const whs = useQuery({ queryKey: ['warehouses', 'active'], queryFn: () => warehouseApi.list({ status: 'active', pageSize: 500, sort: 'code' }) });
   const warehouses = whs.data?.items ?? [];
   const defaultWarehouse = (warehouses.find((w) => w.isDefault) ?? warehouses[0])?.id ?? '';
+  const editOf: SalesOrder | undefined = editing?.order;
   const entry = useOrderEntry(defaultWarehouse, (o) => {
-    const key = o.status === 'confirmed' ? 'sales.savedConfirmed' : o.status === 'pending_approval' ? 'sales.savedPending' : 'sales.savedDraft';
+    const key = o.status === 'confirmed' ? 'sales.savedConfirmed' : o.status === 'pending_approval' ? 'sales.savedPending' : editOf ? 'sales.savedEdit' : 'sales.savedDraft';
     message.success(t(key, { number: o.number }));
     navigate(`/sales-orders/${o.id}`, { replace: true });
-  });
+  }, editing);
+  const leave = () => navigate(editOf ? `/sales-orders/${editOf.id}` : '/sales-orders');
+  const shortageTitle = { create: 'sales.shortageTitle', edit: editOf?.status === 'confirmed' ? 'sales.editConfirmedShortageTitle' : 'sales.shortageTitle', confirmAfterEdit: 'sales.editShortageTitle' }[entry.shortageStage];
   const { draft, change, customer } = entry;
   const warehouseName = (id: string) => warehouses.find((w) => w.id === id)?.name ?? id;
   const focusScan = () => setTimeout(() => scanRef.current?.focus(), 0);
   const focusLine = (key: string) => setTimeout(() => document.querySelector<HTMLElement>(`[data-line-key="${key}"] input, input[data-line-key="${key}"]`)?.focus(), 0);
-  const submit = (confirm: boolean) => {
-    const problem = entry.submit(confirm);
+  const submit = (confirm: boolean, shortage?: 'backorder') => {
+    const problem = entry.submit(confirm, shortage);
     if (problem) message.error(problem);
   };
   const defaultAddress = customer ? customer.addresses.findIndex((a) => a.isDefault) : -1;
@@ -62,15 +100,23 @@ export default function SalesOrderNewPage() {
         moveOnEnter(e, boxRef.current, focusScan);
       }}
     >
-      <PageHeader title={t('sales.add')} back={<Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/sales-orders')} aria-label={t('action.back')} />} />
+      <PageHeader
+        title={editOf ? <>{t('sales.editTitle', { number: editOf.number })} <OrderStatusTag status={editOf.status} /></> : t('sales.add')}
+        back={<Button type="text" icon={<ArrowLeftOutlined />} onClick={leave} aria-label={t('action.back')} />}
+      />
+      {editOf && editOf.status !== 'draft' && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t(editOf.status === 'confirmed' ? 'sales.editConfirmedHint' : 'sales.editPendingHint')} />
+      )}
       <Form layout="vertical" component="div">
         <Card size="small" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={12} xl={8}>
-              <Form.Item label={t('sales.customer')} htmlFor="so-customer" required style={item}>
+              <Form.Item label={t('sales.customer')} htmlFor="so-customer" required style={item} extra={editOf ? t('sales.customerLocked') : undefined}>
                 <CustomerSelect
                   id="so-customer"
-                  autoFocus
+                  autoFocus={!editOf}
+                  disabled={!!editOf}
+                  known={editing ? { id: editing.customer.id, code: editing.customer.code, name: editing.customer.name } : null}
                   value={draft.customerId}
                   placeholder={t('sales.customerPlaceholder')}
                   onChange={(id, c) => {
@@ -101,10 +147,15 @@ export default function SalesOrderNewPage() {
                 <Select
                   id="so-address"
                   value={addressIndex}
-                  disabled={!customer?.addresses.length}
+                  disabled={!customer?.addresses.length && addressIndex !== -1}
                   placeholder={t('sales.noAddress')}
                   onChange={(i) => change((d) => ({ ...d, addressIndex: i }))}
-                  options={(customer?.addresses ?? []).map((a, i) => ({ value: i, label: [a.label, formatAddress(a)].filter(Boolean).join(' · ') }))}
+                  options={[
+                    ...(draft.addressIndex === -1 || (editOf && addressIndexOf(editOf, customer?.addresses ?? []) === -1)
+                      ? [{ value: -1, label: t('sales.originalAddress', { address: formatAddress(editOf?.shippingAddress) }) }]
+                      : []),
+                    ...(customer?.addresses ?? []).map((a, i) => ({ value: i, label: [a.label, formatAddress(a)].filter(Boolean).join(' · ') })),
+                  ]}
                   popupMatchSelectWidth={false}
                 />
               </Form.Item>
@@ -127,8 +178,11 @@ export default function SalesOrderNewPage() {
             lines={draft.lines}
             warehouseName={warehouseName}
             {...entry.shortageActions}
-            onRetry={() => submit(true)}
-            retrying={entry.save.isPending}
+            title={t(shortageTitle)}
+            onRetry={() => submit(editOf?.status !== 'confirmed')}
+            onBackorder={() => submit(editOf?.status !== 'confirmed', 'backorder')}
+            retrying={entry.save.isPending && entry.save.variables?.input.shortage !== 'backorder'}
+            backordering={entry.save.isPending && entry.save.variables?.input.shortage === 'backorder'}
           />
           <LinesEditor
             draft={draft}
@@ -136,6 +190,7 @@ export default function SalesOrderNewPage() {
             warehouses={warehouses}
             priced={entry.priced.lines}
             shortKeys={shortKeys}
+            held={editOf ? (productId, warehouseId) => editOf.lines.filter((l) => l.productId === productId && l.warehouseId === warehouseId).reduce((n, l) => n + l.reserved, 0) : undefined}
             onChange={(key, patch) => change((d) => updateLine(d, key, patch))}
             onRemove={(key) => change((d) => removeLine(d, key))}
           />
@@ -168,11 +223,21 @@ export default function SalesOrderNewPage() {
         </Card>
       </Form>
 
-      {entry.problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={entry.problems.join('；')} data-testid="order-problems" />}
+      {entry.problems.length > 0 && (
+        editOf
+          ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('sales.editRefused')} description={entry.problems.join('；')} data-testid="order-problems" />
+          : <Alert type="error" showIcon style={{ marginBottom: 12 }} title={entry.problems.join('；')} data-testid="order-problems" />
+      )}
       <Flex gap={8} justify="flex-end" wrap="wrap" style={{ position: 'sticky', bottom: 0, padding: '12px 0', background: token.colorBgLayout, zIndex: 2 }}>
-        <Button onClick={() => navigate('/sales-orders')}>{t('action.cancel')}</Button>
-        <Button onClick={() => submit(false)} loading={entry.save.isPending && !entry.save.variables?.input.confirm}>{t('sales.saveDraft')}</Button>
-        <Button type="primary" onClick={() => submit(true)} loading={entry.save.isPending && !!entry.save.variables?.input.confirm} title="Ctrl+Enter">{t('sales.saveConfirm')}</Button>
+        <Button onClick={leave}>{t('action.cancel')}</Button>
+        {editOf?.status === 'confirmed' ? (
+          <Button type="primary" onClick={() => submit(false)} loading={entry.save.isPending} title="Ctrl+Enter">{t('sales.save')}</Button>
+        ) : (
+          <>
+            <Button onClick={() => submit(false)} loading={entry.save.isPending && !entry.save.variables?.input.confirm}>{t(editOf ? 'sales.save' : 'sales.saveDraft')}</Button>
+            <Button type="primary" onClick={() => submit(true)} loading={entry.save.isPending && !!entry.save.variables?.input.confirm} title="Ctrl+Enter">{t('sales.saveConfirm')}</Button>
+          </>
+        )}
       </Flex>
     </div>
   );
