@@ -32,6 +32,10 @@ describe(`sales order approval (审核) ${dialectLabel}`, () => {
     const bad = await admin.post('/api/v1/approval-rules', { name: 'x', kind: 'whatever', approverRole: 'finance' });
     expectError(bad, 400, 'VALIDATION_FAILED');
     expect(bad.body.error.details[0].field).toBe('kind');
+    // viewers only read, so they cannot be the approving role
+    const viewer = await admin.post('/api/v1/approval-rules', { name: 'x', kind: 'total_over', threshold: 1, approverRole: 'viewer' });
+    expectError(viewer, 400, 'VALIDATION_FAILED');
+    expect(viewer.body.error.details[0].field).toBe('approverRole');
   });
 
   it('with no rules an order confirms straight away', async () => {

@@ -81,6 +81,10 @@ describe(`shortage handling, alerts and the outbox ${dialectLabel}`, () => {
     expect(held.status).toBe('pending_approval');
     const mine = (await finance.get('/api/v1/alerts', { query: { status: 'open' } })).body.items;
     expect(mine.map((a: Json) => [a.kind, a.entityId])).toEqual([['approval_needed', held.id]]);
+    const byKind = async (kind: string) => (await admin.get('/api/v1/alerts', { query: { status: 'open', kind } })).body.items.map((a: Json) => a.kind);
+    expect(await byKind('approval_needed')).toEqual(['approval_needed']);
+    expect(new Set(await byKind('shortage'))).toEqual(new Set(['shortage']));
+    expectError(await admin.get('/api/v1/alerts', { query: { kind: 'nonsense' } }), 400, 'VALIDATION_FAILED');
     await finance.post(`/api/v1/sales-orders/${held.id}/approve`, {});
     expect((await finance.get('/api/v1/alerts', { query: { status: 'open' } })).body.items).toHaveLength(0);
     expect(await t.db.selectFrom('outbox').select('topic').where('topic', 'in', ['order.approval_needed', 'order.confirmed']).execute()).toHaveLength(3);
@@ -104,6 +108,12 @@ describe(`a refused order describes only its short lines ${dialectLabel}`, () =>
     const res = await admin.post('/api/v1/sales-orders', { customerId: shop.id, confirm: true, lines: [{ productId: first.id, quantity: 5 }, { productId: late.id, quantity: 2 }] });
     expectError(res, 409, 'INSUFFICIENT_STOCK');
     expect(res.body.error.details.map((d: Json) => [d.field, d.sku, d.available])).toEqual([['lines.1.quantity', 'LATE', 1]]);
+    // a product never stocked in the warehouse: the message names it, not its id
+    const never = (await admin.post('/api/v1/products', { sku: 'NEVER', name: '从未进货', listPrice: 100 })).body;
+    const none = await admin.post('/api/v1/sales-orders', { customerId: shop.id, confirm: true, lines: [{ productId: never.id, quantity: 1 }] }, { headers: { 'accept-language': 'en' } });
+    expectError(none, 409, 'INSUFFICIENT_STOCK');
+    expect(none.body.error.message).toContain('NEVER 从未进货');
+    expect(none.body.error.message).toContain('主仓库');
     expect((await admin.get('/api/v1/stock', { query: { productId: first.id } })).body.items[0]).toMatchObject({ reserved: 0, available: 5 });
   });
 });

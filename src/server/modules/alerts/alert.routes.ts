@@ -17,7 +17,10 @@ export const alertRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'authenticated' },
     schema: {
       tags, summary: 'Alerts for the caller’s role (admins: all), newest first',
-      querystring: z.strictObject({ page: listQueryBase.page, pageSize: listQueryBase.pageSize, status: z.enum(['open', 'resolved']).optional(), unread: z.enum(['true', 'false']).optional() }),
+      querystring: z.strictObject({
+        page: listQueryBase.page, pageSize: listQueryBase.pageSize, status: z.enum(['open', 'resolved']).optional(), unread: z.enum(['true', 'false']).optional(),
+        kind: z.enum(['shortage', 'approval_needed']).optional().describe('shortage: stock short for an order (purchasing); approval_needed: an order waits for approval'),
+      }),
       response: { 200: pageOf(alertView), ...errorResponses },
     },
   }, async (req) => svc.listAlerts(db, actorOf(req), req.query));

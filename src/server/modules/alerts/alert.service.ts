@@ -44,9 +44,10 @@ const visibleTo = (db: DbOrTx, actor: Actor) => {
 const readBy = (actor: Actor) => sql<number>`exists (select 1 from alert_reads r where r.alert_id = a.id and r.user_id = ${actor.id ?? ''})`;
 
 /** Alerts the caller's role receives, newest first, with whether the caller has read each. */
-export async function listAlerts(db: Db, actor: Actor, f: { page: number; pageSize: number; status?: string; unread?: string }) {
+export async function listAlerts(db: Db, actor: Actor, f: { page: number; pageSize: number; status?: string; unread?: string; kind?: string }) {
   let q = visibleTo(db, actor).selectAll('a').select(readBy(actor).as('read'));
   if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.kind) q = q.where('a.kind', '=', f.kind);
   if (f.unread === 'true') q = q.where(sql<boolean>`not ${readBy(actor)}`);
   const page = await paginate(q, q.orderBy('a.createdAt', 'desc').orderBy('a.id', 'desc'), f);
   return {

@@ -120,9 +120,14 @@ async function refuse(trx: Tx, d: { productId: string; warehouseId: string; onHa
     .executeTakeFirst();
   const available = row ? row.onHand - row.reserved : 0;
   const requested = d.reserved - d.onHand;
+  // No balance row yet (never stocked there): the names come from the product and warehouse.
+  const names = row ?? {
+    ...(await trx.selectFrom('products').select(['sku', 'name']).where('id', '=', d.productId).executeTakeFirst()),
+    warehouseName: (await trx.selectFrom('warehouses').select('name').where('id', '=', d.warehouseId).executeTakeFirst())?.name,
+  };
   throw new DomainError(
     'INSUFFICIENT_STOCK',
-    { product: row ? `${row.sku} ${row.name}` : d.productId, warehouse: row?.warehouseName ?? d.warehouseId, available, requested },
+    { product: names.sku ? `${names.sku} ${names.name}` : d.productId, warehouse: names.warehouseName ?? d.warehouseId, available, requested },
     [{ field: 'lines', productId: d.productId, warehouseId: d.warehouseId, available, requested, message: { zh: `可用 ${available}，需要 ${requested}`, en: `available ${available}, requested ${requested}` } }],
   );
 }
