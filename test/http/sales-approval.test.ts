@@ -69,6 +69,17 @@ describe(`sales order approval (审核) ${dialectLabel}`, () => {
     expectError(noReason, 400, 'VALIDATION_FAILED');
     const rejected = await finance.post(`/api/v1/sales-orders/${res.body.id}/reject`, { comment: '价格需重新确认' });
     expect(rejected.body).toMatchObject({ status: 'draft', approvalComment: '价格需重新确认' });
+    // the clerk (who cannot read the audit log) sees who held, rejected and why
+    const history = await clerk.get(`/api/v1/sales-orders/${res.body.id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.map((h: Json) => [h.action, h.fromStatus, h.toStatus, h.comment])).toEqual([
+      ['create', null, 'draft', null],
+      ['confirm', 'draft', 'pending_approval', null],
+      ['reject', 'pending_approval', 'draft', '价格需重新确认'],
+    ]);
+    expect(history.body[2].actorName).toBeTruthy();
+    expectError(await clerk.get('/api/v1/audit-log'), 403, 'FORBIDDEN');
+    expectError(await clerk.get('/api/v1/sales-orders/nope/history'), 404, 'NOT_FOUND');
   });
 
   it('discount, below-cost, credit and new-customer rules each hold an order with their reason', async () => {

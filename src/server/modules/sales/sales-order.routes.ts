@@ -10,6 +10,7 @@ import { duplicateSalesOrder, editSalesOrder } from './sales-order-edit.js';
 import { approvalBody, confirmBody, salesOrderEdit, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
 import * as svc from './sales-order.service.js';
 import { alertingShortage } from './shortage.js';
+import { orderTimeline } from './sales-order-timeline.js';
 
 const tags = ['sales-orders'];
 
@@ -49,6 +50,20 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'Get a sales order with its lines', params: idParams, response: { 200: salesOrderView, ...errorResponses } },
   }, async (req) => svc.getSalesOrder(db, req.params.id));
+
+  app.get('/api/v1/sales-orders/:id/history', {
+    config: { access: 'sales:read' },
+    schema: {
+      tags, summary: 'What happened to the order, oldest first: created, confirmed, held for approval, approved or rejected (who, comment), edited, cancelled', params: idParams,
+      response: {
+        200: z.array(z.object({
+          at: z.string(), actorName: z.string().nullable(), action: z.string().describe('create, confirm, approve, reject, cancel, edit, update'), summary: z.string().nullable(),
+          fromStatus: z.string().nullable(), toStatus: z.string().nullable(), comment: z.string().nullable(),
+        })),
+        ...errorResponses,
+      },
+    },
+  }, async (req) => orderTimeline(db, req.params.id));
 
   app.post('/api/v1/sales-orders/:id/confirm', {
     config: { access: 'sales:write' },
