@@ -58,6 +58,12 @@ export function shortageOf(details: unknown): ShortageDetail[] {
 
 export type StockRow = { productId: string; warehouseId: string; warehouseName: string; baseUnit: string; onHand: number; reserved: number; available: number };
 
+/** One step of an order's history (GET /sales-orders/{id}/history). */
+export type OrderHistoryEntry = { at: string; actorName: string | null; action: string; summary: string | null; fromStatus: string | null; toStatus: string | null; comment: string | null };
+
+/** What happened to an order, oldest first; readable by everyone who may read the order. */
+export const getOrderHistory = (id: string) => api.get<OrderHistoryEntry[]>(`/sales-orders/${id}/history`);
+
 export const salesOrders = {
   path: '/sales-orders',
   list: (query: Query) => api.get<Page<SalesOrderSummary>>('/sales-orders', query),

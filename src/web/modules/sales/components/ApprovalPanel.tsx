@@ -3,8 +3,7 @@ import { Alert, Card, Descriptions, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../shared/auth/session';
 import { formatDateTime } from '../../../shared/lib/format';
-import { listAudit } from '../../audit/api';
-import type { ApprovalReason, SalesOrder } from '../api';
+import { getOrderHistory, type ApprovalReason, type SalesOrder } from '../api';
 import { approvalSteps, type ApprovalStep } from '../approval-history';
 
 const stepColors: Record<ApprovalStep['kind'], string> = { submitted: 'blue', approved: 'green', rejected: 'red', edited: 'gray', cancelled: 'gray' };
@@ -14,15 +13,15 @@ export const mayApprove = (role: string | undefined, o: Pick<SalesOrder, 'approv
 
 /**
  * 审核信息 on an order: while it waits, why and for whom; after a rejection, the reason; after
- * approval, who approved with what comment; and, for those who may read the audit log, every step.
+ * approval, who approved with what comment; and every step (the order's history).
  */
 export function ApprovalPanel({ order: o }: { order: SalesOrder }) {
   const { t, i18n } = useTranslation();
-  const { user, can } = useSession();
+  const { user } = useSession();
   const history = useQuery({
-    queryKey: ['auditLog', 'salesOrder', o.id, o.updatedAt],
-    queryFn: () => listAudit({ entity: 'salesOrder', entityId: o.id, pageSize: 100 }),
-    enabled: can('audit:read') && o.approvalReasons.length > 0,
+    queryKey: ['sales-orders', o.id, 'history', o.updatedAt],
+    queryFn: () => getOrderHistory(o.id),
+    enabled: o.approvalReasons.length > 0,
   });
   if (o.approvalReasons.length === 0) return null;
   const role = t(`roles.${o.approvalRole ?? 'admin'}`, { defaultValue: o.approvalRole ?? '' });
@@ -32,7 +31,7 @@ export function ApprovalPanel({ order: o }: { order: SalesOrder }) {
       {o.approvalReasons.map((r) => <li key={r.ruleId}>{r.name}：{reasonText(r)}</li>)}
     </ul>
   );
-  const steps = approvalSteps(history.data?.items ?? []);
+  const steps = approvalSteps(history.data ?? [], o.approvalReasons);
   const rejected = o.status === 'draft' && !!o.approvalComment;
 
   return (
