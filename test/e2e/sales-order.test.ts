@@ -119,6 +119,12 @@ describe('a sales order in the browser', () => {
     expect(text).toContain('主仓库可用 0 瓶');
     await short.getByRole('button', { name: /改从二号仓发货/ }).waitFor();
     expect((await orders()).total).toBe(0);
+    // The customer may ask to be told when the water is back in 主仓库 (到货通知).
+    await short.getByTestId('notify-when-back').click();
+    await short.getByTestId('notify-when-back-done').waitFor();
+    const subs = await api<{ items: { productName?: string; status: string; warehouseId: string }[] }>('GET', '/back-in-stock');
+    expect(subs.items).toHaveLength(1);
+    expect(subs.items[0].status).toBe('waiting');
   });
 
   it('ships the short line from the other warehouse and confirms: 已确认, all reserved, one order for a double click', async () => {

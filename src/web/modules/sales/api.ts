@@ -64,6 +64,9 @@ export type OrderHistoryEntry = { at: string; actorName: string | null; action: 
 /** What happened to an order, oldest first; readable by everyone who may read the order. */
 export const getOrderHistory = (id: string) => api.get<OrderHistoryEntry[]>(`/sales-orders/${id}/history`);
 
+/** Subscribes a customer to a back-in-stock notice for a product in a warehouse (到货通知). */
+export const subscribeBackInStock = (body: { customerId: string; productId: string; warehouseId: string; orderId?: string }) => api.post<{ id: string }>('/back-in-stock', body);
+
 export const salesOrders = {
   path: '/sales-orders',
   list: (query: Query) => api.get<Page<SalesOrderSummary>>('/sales-orders', query),

@@ -86,6 +86,8 @@ export const zh = {
     removeShortLine: '删除此行',
     useSubstitute: '换成 {{sku}} {{name}}（{{warehouse}}可用 {{available}}）',
     restock: '预计到货 {{date}}',
+    notifyWhenBack: '到货后通知客户',
+    notifyWhenBackDone: '已登记到货通知',
     resolved: '已调整',
     retry: '重新保存并确认',
     // Detail
@@ -294,6 +296,8 @@ export const en: typeof zh = {
     removeShortLine: 'Remove this line',
     useSubstitute: 'Use {{sku}} {{name}} ({{available}} available in {{warehouse}})',
     restock: 'Expected back {{date}}',
+    notifyWhenBack: 'Tell the customer when it is back',
+    notifyWhenBackDone: 'Customer will be told',
     resolved: 'Adjusted',
     retry: 'Save and confirm again',
     confirm: 'Confirm',

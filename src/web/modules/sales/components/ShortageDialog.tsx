@@ -1,6 +1,7 @@
 import { Button, Flex, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShortageDetail } from '../api';
+import { NotifyWhenBack } from './NotifyWhenBack';
 
 type Props = {
   /** What was refused: confirming a draft, or approving an order that waits for approval. */
@@ -13,13 +14,15 @@ type Props = {
   backordering: boolean;
   /** Open the order in the entry form to change lines or warehouses; absent when it cannot be edited. */
   onEdit?: () => void;
+  /** The order, whose customer may ask to be told when a short product is back. */
+  order?: { id: string; customerId: string };
 };
 
 /**
  * A confirmation or approval refused for want of stock, on the order's page: what is short, where
  * else it is, and the ways on (backorder the rest, or edit the order). Nothing was reserved.
  */
-export function ShortageDialog({ action, items, warehouseName, onClose, onBackorder, backordering, onEdit }: Props) {
+export function ShortageDialog({ action, items, warehouseName, onClose, onBackorder, backordering, onEdit, order }: Props) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -44,6 +47,7 @@ export function ShortageDialog({ action, items, warehouseName, onClose, onBackor
               {t('sales.shortageDetailLine', { lineNo: d.lineNo, name: `${d.sku ?? ''} ${d.productName ?? ''}`.trim(), warehouse: warehouseName(d.warehouseId), message: d.message })}
               {d.elsewhere.length > 0 && <div>{t('sales.shortageElsewhere')}：{d.elsewhere.map((w) => `${w.warehouseName} ${w.available}`).join('、')}</div>}
               {d.restock && <Typography.Text type="secondary">{t('sales.restock', { date: d.restock.date })}</Typography.Text>}
+              <div><NotifyWhenBack customerId={order?.customerId} productId={d.productId} warehouseId={d.warehouseId} orderId={order?.id} /></div>
             </li>
           ))}
         </ul>

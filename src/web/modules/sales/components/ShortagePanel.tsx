@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ShortageDetail } from '../api';
 import type { DraftLine } from '../order-draft';
+import { NotifyWhenBack } from './NotifyWhenBack';
 
 // Long choices (a substitute's name) wrap inside their button on phones instead of overflowing.
 const wrap = { whiteSpace: 'normal', height: 'auto', textAlign: 'start' } as const;
@@ -26,6 +27,8 @@ type Props = {
   backordering: boolean;
   /** What happened to the order (not saved; saved but not confirmed; edit refused). */
   title: string;
+  /** The order's customer, who may ask to be told when a short product is back. */
+  customerId?: string;
 };
 
 /**
@@ -33,7 +36,7 @@ type Props = {
  * substitutes, and the ways out (ship from another warehouse, reduce, substitute, remove); then retry,
  * or confirm as it is with the short part backordered.
  */
-export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwitchWarehouse, onReduce, onSubstitute, onRemove, onRetry, retrying, onBackorder, backordering, title }: Props) {
+export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwitchWarehouse, onReduce, onSubstitute, onRemove, onRetry, retrying, onBackorder, backordering, title, customerId }: Props) {
   const { t } = useTranslation();
   const open = shortages.filter((s) => lines.some((l) => l.key === s.lineKey));
   if (open.length === 0) return null;
@@ -80,6 +83,7 @@ export function ShortagePanel({ shortages, lines, warehouseName, allowed, onSwit
                         </Button>
                       ))}
                       <Button size="small" danger onClick={() => onRemove(s)}>{t('sales.removeShortLine')}</Button>
+                      <NotifyWhenBack customerId={customerId} productId={d.productId} warehouseId={d.warehouseId} />
                     </Flex>
                   )}
                 </Flex>

@@ -135,6 +135,7 @@ export default function SalesOrderDetailPage() {
           onBackorder={backorder}
           backordering={act.isPending}
           onEdit={writable && editable(o) ? () => navigate(`/sales-orders/${o.id}/edit`) : undefined}
+          order={o}
         />
       )}
     </>

@@ -179,6 +179,7 @@ function OrderEntry({ editing }: { editing?: EditSource }) {
             warehouseName={warehouseName}
             {...entry.shortageActions}
             title={t(shortageTitle)}
+            customerId={draft.customerId}
             onRetry={() => submit(editOf?.status !== 'confirmed')}
             onBackorder={() => submit(editOf?.status !== 'confirmed', 'backorder')}
             retrying={entry.save.isPending && entry.save.variables?.input.shortage !== 'backorder'}
