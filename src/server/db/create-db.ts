@@ -44,8 +44,10 @@ export function createDb(url: string, opts: { poolSize?: number; backgroundCheck
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const stopCheckpoints = opts.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(file) : null;
-    // With the worker checkpointing, the connection's own checkpoint is only a safety net (~40 MB of WAL).
-    if (stopCheckpoints) sqlite.pragma('wal_autocheckpoint = 10000');
+    // The worker copies the WAL into the database as it grows. Under sustained writes the WAL file can
+    // only start over after a checkpoint that catches up completely, which the connection's own
+    // checkpoint does every 4,000 pages (16 MB); by then the worker has copied all but its last 100 ms.
+    if (stopCheckpoints) sqlite.pragma('wal_autocheckpoint = 4000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins });
     return {
       db, dialect: 'sqlite', numbers: inTransaction, // one writer: a counter of its own would gain nothing

@@ -17,10 +17,11 @@ parentPort.on('message', () => { clearInterval(timer); try { db.close(); } catch
 /**
  * Moves SQLite's WAL checkpoints off the request path. better-sqlite3 is synchronous, so an
  * automatic checkpoint inside a COMMIT stalls every request in flight (the p99 of order entry).
- * The caller raises the connection's `wal_autocheckpoint` to a safety net; this worker
- * checkpoints every `everyMs`. Returns a function that stops it.
+ * This worker checkpoints every `everyMs`; the caller raises the connection's `wal_autocheckpoint`,
+ * so the checkpoint left inside a COMMIT only finishes what the worker has not copied yet (and
+ * lets the WAL file start over). Returns a function that stops it.
  */
-export function startCheckpointer(file: string, everyMs = 250): () => Promise<void> {
+export function startCheckpointer(file: string, everyMs = 100): () => Promise<void> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, { eval: true, workerData: { file, driver, everyMs } });
   worker.unref();
