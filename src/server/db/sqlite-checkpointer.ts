@@ -21,7 +21,7 @@ parentPort.on('message', () => { clearInterval(timer); try { db.close(); } catch
  * so the checkpoint left inside a COMMIT only finishes what the worker has not copied yet (and
  * lets the WAL file start over). Returns a function that stops it.
  */
-export function startCheckpointer(file: string, everyMs = 100): () => Promise<void> {
+export function startCheckpointer(file: string, everyMs = 250): () => Promise<void> {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, { eval: true, workerData: { file, driver, everyMs } });
   worker.unref();
