@@ -28,8 +28,8 @@ export async function writeAudits(trx: DbOrTx, actor: Actor, entries: AuditEntry
       entity: entry.entity,
       entityId: entry.entityId ?? null,
       summary: entry.summary ?? null,
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(redact(entry.before)),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(redact(entry.after)),
+      before: entry.before === undefined || entry.before === null ? null : redactedJson(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : redactedJson(entry.after),
       requestId: entry.requestId ?? null,
     })))
     .execute();
@@ -37,12 +37,7 @@ export async function writeAudits(trx: DbOrTx, actor: Actor, entries: AuditEntry
 
 const secretKeys = new Set(['passwordHash', 'password', 'keyHash', 'key', 'csrfToken']);
 
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, secretKeys.has(k) ? '[redacted]' : redact(v)]),
-    );
-  }
-  return value;
+/** JSON of a value with every secret-named key's value replaced, at any depth (one pass). */
+function redactedJson(value: unknown): string {
+  return JSON.stringify(value, (k, v: unknown) => (secretKeys.has(k) ? '[redacted]' : v));
 }
