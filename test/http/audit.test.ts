@@ -125,3 +125,29 @@ describe(`audit log ${dialectLabel}`, () => {
     expectError(await t.client().get('/api/v1/audit-log'), 401, 'UNAUTHENTICATED');
   });
 });
+
+describe(`sign-ins in the audit log ${dialectLabel}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('records a failed sign-in (who tried, why, from where), a sign-in and a sign-out', async () => {
+    const admin = await t.setupAdmin();
+    await admin.post('/api/v1/users', { email: 'li@test.jxc', name: '李会计', password: TEST_PASSWORD, role: 'finance' });
+    const c = t.client();
+    expectError(await c.post('/api/v1/auth/login', { email: 'li@test.jxc', password: 'not-the-password' }), 401, 'INVALID_CREDENTIALS');
+    expectError(await c.post('/api/v1/auth/login', { email: 'nobody@test.jxc', password: 'whatever-123' }), 401, 'INVALID_CREDENTIALS');
+    expect((await c.post('/api/v1/auth/login', { email: 'li@test.jxc', password: TEST_PASSWORD })).status).toBe(200);
+    expect((await c.post('/api/v1/auth/logout')).status).toBe(204);
+    const rows = (await admin.get('/api/v1/audit-log', { query: { entity: 'user', pageSize: 100 } })).body.items
+      .filter((e: Json) => e.action === 'login' || e.action === 'logout').reverse();
+    expect(rows.map((e: Json) => [e.action, e.actorType, e.actorName, e.summary])).toEqual([
+      ['login', 'system', 'login', expect.stringMatching(/^failed: li@test\.jxc from .+ \(wrong password\)$/)],
+      ['login', 'system', 'login', expect.stringMatching(/^failed: nobody@test\.jxc from .+ \(no such user\)$/)],
+      ['login', 'user', '李会计', expect.stringContaining('li@test.jxc')],
+      ['logout', 'user', '李会计', '李会计'],
+    ]);
+  });
+});

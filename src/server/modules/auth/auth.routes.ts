@@ -43,7 +43,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie and returns the CSRF token', body: loginBody, response: { 200: sessionReply, ...errorResponses } },
   }, async (req, reply) => {
-    const r = await auth.login(db, req.body.email, req.body.password, config.sessionTtlHours);
+    const r = await auth.login(db, req.body.email, req.body.password, config.sessionTtlHours, req.ip);
     setCookie(reply, r.token);
     return { user: withPermissions(r.user), csrfToken: r.csrfToken };
   });
@@ -53,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
   }, async (req, reply) => {
     const actor = actorOf(req);
-    if (actor.type === 'user') await auth.logout(db, actor.sessionId);
+    if (actor.type === 'user') await auth.logout(db, actor);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });

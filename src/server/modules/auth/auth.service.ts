@@ -1,5 +1,5 @@
 import type { Db } from '../../db/create-db.js';
-import type { Actor } from '../../platform/actor.js';
+import { systemActor, type Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { isoIn, nowIso } from '../../platform/clock.js';
 import { isSerializationFailure } from '../../platform/db-errors.js';
@@ -51,18 +51,24 @@ export async function ensureAdminFromEnv(db: Db, email: string | undefined, pass
   }
 }
 
-/** Checks credentials and opens a session. */
-export async function login(db: Db, email: string, password: string, ttlHours: number): Promise<LoginResult> {
+/** Checks credentials and opens a session. Both outcomes go to the audit log (with the address when given). */
+export async function login(db: Db, email: string, password: string, ttlHours: number, from?: string): Promise<LoginResult> {
   const user = await repo.findUserByEmail(db, email);
+  const refuse = async (why: string) => {
+    await writeAudit(db, systemActor('login'), { action: 'login', entity: 'user', entityId: user?.id ?? null, summary: `failed: ${email}${from ? ` from ${from}` : ''} (${why})` });
+    return new DomainError('INVALID_CREDENTIALS');
+  };
   if (!user || user.status !== 'active') {
     await verifyPassword(await dummyHash(), password);
-    throw new DomainError('INVALID_CREDENTIALS');
+    throw await refuse(user ? 'deactivated' : 'no such user');
   }
-  if (!(await verifyPassword(user.passwordHash, password))) throw new DomainError('INVALID_CREDENTIALS');
+  if (!(await verifyPassword(user.passwordHash, password))) throw await refuse('wrong password');
   const now = nowIso();
   await db.updateTable('users').set({ lastLoginAt: now }).where('id', '=', user.id).execute();
   await repo.deleteExpiredSessions(db, now);
-  return startSession(db, user.id, ttlHours);
+  const session = await startSession(db, user.id, ttlHours);
+  await writeAudit(db, { type: 'user', id: user.id, name: user.name, role: user.role, sessionId: '', csrfToken: '' }, { action: 'login', entity: 'user', entityId: user.id, summary: `${email}${from ? ` from ${from}` : ''}` });
+  return session;
 }
 
 async function startSession(db: Db, userId: string, ttlHours: number): Promise<LoginResult> {
@@ -75,9 +81,10 @@ async function startSession(db: Db, userId: string, ttlHours: number): Promise<L
   return { token, csrfToken, user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale } };
 }
 
-/** Ends a session. */
-export async function logout(db: Db, sessionId: string): Promise<void> {
-  await repo.deleteSession(db, sessionId);
+/** Ends a session (audited). */
+export async function logout(db: Db, actor: Actor & { type: 'user' }): Promise<void> {
+  await repo.deleteSession(db, actor.sessionId);
+  await writeAudit(db, actor, { action: 'logout', entity: 'user', entityId: actor.id, summary: actor.name });
 }
 
 /** The actor behind a session cookie, or null. */
