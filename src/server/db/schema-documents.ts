@@ -133,6 +133,13 @@ export interface SalesOrderLineTable {
   total: number;
   reserved: number;
   shipped: number;
+  // Shipping's progress (migration 0006; default 0, so sales writes lines without them).
+  /** On open pick lists (part of reserved). */
+  picking?: number;
+  /** Picked and not yet shipped (part of reserved). */
+  picked?: number;
+  /** Packed and not yet shipped (part of picked). */
+  packed?: number;
 }
 
 export interface ApprovalRuleTable {

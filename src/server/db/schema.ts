@@ -15,6 +15,18 @@ import type {
   AlertReadTable,
   StockSubscriptionTable,
 } from './schema-documents.js';
+import type {
+  ProductBinTable,
+  CarrierTable,
+  PickListTable,
+  PickListLineTable,
+  ShipmentTable,
+  ShipmentLineTable,
+  PackageTable,
+  PackageItemTable,
+  TrackingEventTable,
+  OrderTrackingTable,
+} from './schema-shipping.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -212,6 +224,16 @@ export interface Database {
   alerts: AlertTable;
   alertReads: AlertReadTable;
   stockSubscriptions: StockSubscriptionTable;
+  productBins: ProductBinTable;
+  carriers: CarrierTable;
+  pickLists: PickListTable;
+  pickListLines: PickListLineTable;
+  shipments: ShipmentTable;
+  shipmentLines: ShipmentLineTable;
+  packages: PackageTable;
+  packageItems: PackageItemTable;
+  trackingEvents: TrackingEventTable;
+  orderTracking: OrderTrackingTable;
 }
 
 export type UserRow = Selectable<UserTable>;

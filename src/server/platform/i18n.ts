@@ -37,6 +37,13 @@ const entities: Record<string, [string, string]> = {
   approvalRule: ['审核规则', 'Approval rule'],
   stockSubscription: ['到货通知', 'Back-in-stock notice'],
   stockAdjustment: ['库存调整单', 'Stock adjustment'],
+  pickList: ['拣货单', 'Pick list'],
+  pickListLine: ['拣货明细', 'Pick list line'],
+  package: ['包裹', 'Package'],
+  shipment: ['发货单', 'Shipment'],
+  carrier: ['快递公司', 'Carrier'],
+  orderLine: ['订单明细', 'Order line'],
+  trackingToken: ['物流查询链接', 'Tracking link'],
 };
 
 /** Localized name of an entity kind, for messages. */
@@ -73,6 +80,19 @@ const messages: Record<string, [string, string]> = {
   ORDER_STATE: ['订单 {number} 当前为「{status}」，不能执行「{action}」', 'Order {number} is {status}; cannot {action} it'],
   INACTIVE: ['{entity}「{name}」已停用', '{entity} "{name}" is deactivated'],
   INTERNAL: ['服务器内部错误，请稍后重试', 'Internal server error; please try again later'],
+  PICK_NOTHING: ['所选订单没有待拣货的数量（已预留且未拣货）', 'Nothing to pick on these orders (reserved and not yet picked)'],
+  PICK_TOO_MANY: ['{product} 拣货数量超出：拣货单要求 {quantity}，提交 {picked}', 'Too many of {product} picked: the list asks for {quantity}, got {picked}'],
+  PICK_WRONG_ITEM: ['{product} 不在拣货单 {number} 上{where}', '{product} is not on pick list {number}{where}'],
+  PICK_LIST_STATE: ['拣货单 {number} 的这一行已确认，不能再修改', 'This line of pick list {number} is already confirmed'],
+  BARCODE_UNKNOWN: ['没有条码或编码为「{barcode}」的商品', 'No product with barcode or SKU "{barcode}"'],
+  PACK_WRONG_ITEM: ['装错商品：{product} 不在订单 {number} 的待打包商品中', 'Wrong item: {product} is not among what order {number} has to pack'],
+  PACK_TOO_MANY: ['多装了：{product} 已拣 {picked}，已装 {packed}，本次 {quantity}', 'One too many: {product} picked {picked}, packed {packed}, this scan {quantity}'],
+  PACKAGE_STATE: ['包裹已发出，不能修改', 'The package has shipped and cannot be changed'],
+  SHIP_TOO_MANY: ['{product} 发货数量超出：可发 {available}（已预留且不在未完成拣货单上），本次 {quantity}', 'Too many of {product} to ship: {available} can ship (reserved and not on an open pick list), asked {quantity}'],
+  SHIP_NOTHING: ['订单 {number} 在该仓库没有可发货的数量', 'Order {number} has nothing to ship from this warehouse'],
+  CARRIER_NO_ADAPTER: ['快递公司「{carrier}」未接入电子面单，请录入或扫描运单号', 'Carrier "{carrier}" cannot issue waybills here; type or scan the tracking number'],
+  CARRIER_SIGNATURE_INVALID: ['回调签名无效', 'Invalid callback signature'],
+  WAYBILL_NOT_FOUND: ['运单号「{trackingNumber}」不存在', 'No shipment with tracking number "{trackingNumber}"'],
 };
 
 /** Localized message for an error code with {param} placeholders filled in. */

@@ -21,6 +21,8 @@ export const permissions = [
   'sales:read',
   'sales:write',
   'approval:manage',
+  'shipping:write',
+  'carriers:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -30,7 +32,7 @@ const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   sales: [...readAll, 'customers:write', 'sales:write'],
-  warehouse: [...readAll, 'warehouses:write', 'stock:adjust'],
+  warehouse: [...readAll, 'warehouses:write', 'stock:adjust', 'shipping:write'],
   purchasing: [...readAll, 'catalog:write', 'suppliers:write'],
   finance: [...readAll, 'customers:write', 'audit:read'],
   viewer: readAll,

@@ -3,3 +3,4 @@ export { priceOrder } from './pricing.js';
 export { createSalesOrder, getSalesOrder } from './sales-order.service.js';
 export { salesOrderInput, salesOrderLineInput, type SalesOrderInput, type SalesOrderView } from './sales-order.schemas.js';
 export { markImported, recordHistoricalOrder } from './sales-order-history.js';
+export * as orderShipping from './sales-order-shipping.js';

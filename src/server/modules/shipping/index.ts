@@ -1,0 +1,1 @@
+export { pickListRoutes } from './pick-list.routes.js';
