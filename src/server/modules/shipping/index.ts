@@ -1,1 +1,2 @@
 export { pickListRoutes } from './pick-list.routes.js';
+export { shipmentRoutes } from './shipment.routes.js';

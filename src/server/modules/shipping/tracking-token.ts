@@ -1,0 +1,17 @@
+import type { DbOrTx } from '../../db/create-db.js';
+import { nowIso } from '../../platform/clock.js';
+import { randomToken } from '../../platform/ids.js';
+
+/** Bytes of randomness in a customer tracking token (144 bits; base64url, 24 characters). */
+const TOKEN_BYTES = 18;
+
+/** The order's customer tracking token, made on first use (crypto-random, base64url). */
+export async function ensureTrackingToken(trx: DbOrTx, orderId: string): Promise<string> {
+  await trx.insertInto('orderTracking').values({ orderId, token: randomToken(TOKEN_BYTES), createdAt: nowIso() })
+    .onConflict((oc) => oc.column('orderId').doNothing()).execute();
+  const row = await trx.selectFrom('orderTracking').select('token').where('orderId', '=', orderId).executeTakeFirstOrThrow();
+  return row.token;
+}
+
+/** The path of the customer tracking page for a token. */
+export const trackingPath = (token: string) => `/t/${token}`;
