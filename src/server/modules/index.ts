@@ -9,7 +9,7 @@ import { warehouseRoutes } from './warehouses/index.js';
 import { stockRoutes } from './inventory/index.js';
 import { salesOrderRoutes } from './sales/index.js';
 import { alertRoutes } from './alerts/index.js';
-import { pickListRoutes, shipmentRoutes } from './shipping/index.js';
+import { pickListRoutes, shipmentRoutes, trackingRoutes } from './shipping/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes];

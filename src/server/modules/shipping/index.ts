@@ -1,2 +1,3 @@
 export { pickListRoutes } from './pick-list.routes.js';
 export { shipmentRoutes } from './shipment.routes.js';
+export { trackingRoutes } from './tracking.routes.js';
