@@ -102,6 +102,19 @@ describe(`shipping: pick lists ${dialectLabel}`, () => {
     await w.clean();
   });
 
+  it('an order cancelled after picking started closes its lines void; an order on a pick list cannot be edited', async () => {
+    const { admin, tea } = w;
+    const o = await w.order([{ productId: tea.id, quantity: 2 }]);
+    const list = (await admin.post('/api/v1/pick-lists', { orderIds: [o.id] })).body;
+    const edit = await admin.patch(`/api/v1/sales-orders/${o.id}`, { lines: [{ productId: tea.id, quantity: 1 }] });
+    expect(edit.status).toBe(409);
+    expect((await admin.post(`/api/v1/sales-orders/${o.id}/cancel`)).body.status).toBe('cancelled');
+    const done = (await admin.post(`/api/v1/pick-lists/${list.id}/confirm`, { lines: [{ lineId: list.lines[0].id, picked: 2 }] })).body;
+    expect(done.lines[0]).toMatchObject({ status: 'void', picked: 0 });
+    expect((await admin.get(`/api/v1/fulfillment/orders/${o.id}`)).body.lines[0]).toMatchObject({ reserved: 0, picking: 0, picked: 0, toShip: 0 });
+    await w.clean();
+  });
+
   it('refuses orders that are not open for shipping, naming each, and creates nothing', async () => {
     const { admin, tea, shop } = w;
     const draft = w.ok(await admin.post('/api/v1/sales-orders', { customerId: shop.id, lines: [{ productId: tea.id, quantity: 1 }] }));
