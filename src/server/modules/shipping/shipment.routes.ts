@@ -19,7 +19,7 @@ const responses = { ...errorResponses, 422: errorResponses[400] };
 
 /** Carriers, an order's fulfilment (packing), packages and shipments. */
 export const shipmentRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps.database;
+  const { db, numbers } = app.deps.database;
 
   app.get('/api/v1/carriers', {
     config: { access: 'sales:read' },
@@ -90,7 +90,7 @@ export const shipmentRoutes: FastifyPluginAsyncZod = async (app) => {
       tags, headers: idempotencyHeaders, body: shipmentInput, response: { 201: shipmentView, 200: shipmentView, ...responses },
       summary: 'Ship (发货/出库, CK-yyyymmdd-nnnn): stock out at moving-average cost and the order’s reservation released in one transaction; the order becomes partially_shipped or shipped. 409 SHIP_TOO_MANY, ORDER_STATE',
     },
-  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.createShipment(trx, actorOf(req), req.body)));
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.createShipment(trx, actorOf(req), req.body, numbers)));
   app.get('/api/v1/shipments', {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'List shipments', querystring: shipmentListQuery.extend({ sort: shipmentListQuery.shape.sort.describe(sortHelp(svc.shipmentSorts)) }), response: { 200: pageOf(shipmentSummary), ...responses } },

@@ -6,7 +6,7 @@ import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere, sortBy } from '../../platform/list.js';
-import { nextNumber } from '../../platform/numbering.js';
+import { inTransaction, type NumberSource } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
 import { orderShipping } from '../sales/index.js';
 import { adapterFor } from './carrier-adapter.js';
@@ -23,9 +23,11 @@ const bad = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED', { s
  * decides what ships (given lines, else what is packed, else picked, else all reserved in the
  * warehouse), takes the tracking number (typed, scanned, or issued by the carrier's adapter),
  * then ships the lines through the ledger at moving-average cost, moves the order on, attaches
- * the open packages, and writes shipment.shipped to the outbox and the audit log.
+ * the open packages, and writes shipment.shipped to the outbox and the audit log. The number
+ * comes from `numbers` (the API passes the database's own source: on PostgreSQL a counter
+ * connection of its own, so concurrent shipments do not queue on the day's counter row).
  */
-export async function createShipment(trx: Tx, actor: Actor, input: ShipmentInput): Promise<ShipmentView> {
+export async function createShipment(trx: Tx, actor: Actor, input: ShipmentInput, numbers: NumberSource = inTransaction): Promise<ShipmentView> {
   const order = await orderShipping.claimForShipping(trx, input.orderId);
   const carrier = await carrierRow(trx, input.carrierId);
   if (carrier.status !== 'active') throw new DomainError('INACTIVE', { entity: 'carrier', name: carrier.name }, [{ field: 'carrierId', message: { zh: '快递公司已停用', en: 'Carrier is deactivated' } }]);
@@ -38,7 +40,7 @@ export async function createShipment(trx: Tx, actor: Actor, input: ShipmentInput
       throw bad([{ field: s?.field ?? 'lines', lineId: l.id, packed: l.packed, message: { zh: `${l.sku} 已装箱 ${l.packed}，须整箱发出（或先拆包）`, en: `${l.packed} of ${l.sku} are packed; ship the packages whole (or open them first)` } }]);
     }
   }
-  const number = await nextNumber(trx, 'CK');
+  const number = await numbers(trx, 'CK');
   const tracking = await trackingNumberFor(trx, carrier, input, { number, orderNumber: order.number });
   try {
     return await post(trx, actor, { order, carrier, warehouseId, ship, number, tracking, input });
