@@ -25,12 +25,17 @@ export async function editSalesOrder(trx: Tx, actor: Actor, id: string, edit: Or
   if (before.lines.some((l) => l.shipped > 0)) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames.partially_shipped, action: actionNames.edit });
   const input: SalesOrderInput = { ...edit, customerId: before.customerId };
   const content = await buildOrderContent(trx, input);
-  if (before.status === 'confirmed') await release(trx, actor, before);
-  await trx.deleteFrom('salesOrderLines').where('orderId', '=', id).execute();
+  // Claim the order row before touching stock, as shipping does: the same lock order both ways, so
+  // an edit and a shipment of one order wait for each other instead of deadlocking.
   const claimed = await trx.updateTable('salesOrders')
     .set({ ...contentColumns(input, content), status: 'draft', approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null, confirmedAt: null, updatedAt: nowIso() })
     .where('id', '=', id).where('status', '=', before.status).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
+  // What the lines hold now, read under the claim (a short pick may have released some since).
+  const held = await getSalesOrder(trx, id);
+  if (held.lines.some((l) => l.shipped > 0)) throw new DomainError('ORDER_STATE', { number: before.number, status: statusNames.partially_shipped, action: actionNames.edit });
+  if (before.status === 'confirmed') await release(trx, actor, held);
+  await trx.deleteFrom('salesOrderLines').where('orderId', '=', id).execute();
   await insertLines(trx, lineRows(id, content));
   await resolveAlert(trx, `approval:${id}`);
   const edited = await getSalesOrder(trx, id);
