@@ -37,6 +37,8 @@ describe(`shipping: shipments ${dialectLabel}`, () => {
     expect(s.lines.map((l: Json) => [l.sku, l.quantity, l.costAmount])).toEqual([['COLA', 6, 1200], ['TEA', 2, 500]]);
     expect(s.packages).toHaveLength(1);
     expect(s.packages[0]).toMatchObject({ status: 'shipped', shipmentId: s.id });
+    // the reply is built without reading back: it must be what a later GET reads
+    expect(s).toEqual((await admin.get(`/api/v1/shipments/${s.id}`)).body);
     expect(s.expectedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const after = { cola: await w.level(cola.id, w1.id), tea: await w.level(tea.id, w1.id) };
     expect([after.cola.onHand, after.cola.reserved, after.tea.onHand, after.tea.reserved]).toEqual([before.cola.onHand - 6, before.cola.reserved, before.tea.onHand - 2, before.tea.reserved]);
@@ -63,7 +65,8 @@ describe(`shipping: shipments ${dialectLabel}`, () => {
     const lineId = o.lines[0].id;
     const first = await admin.post('/api/v1/shipments', { orderId: o.id, carrierId: own.id, lines: [{ lineId, quantity: 2 }] });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ trackingNumber: null, trackingSource: 'none' });
+    expect(first.body).toMatchObject({ trackingNumber: null, trackingSource: 'none', packages: [], events: [] });
+    expect(first.body).toEqual((await admin.get(`/api/v1/shipments/${first.body.id}`)).body);
     let order = (await admin.get(`/api/v1/sales-orders/${o.id}`)).body;
     expect(order.status).toBe('partially_shipped');
     expect(order.lines[0]).toMatchObject({ reserved: 3, shipped: 2, backordered: 0 });

@@ -171,10 +171,15 @@ async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<Pos
   if (moves.length === 0) return [];
   const byProduct = groupBy(moves, (m) => m.productId);
   const ids = [...byProduct.keys()].sort();
-  const fallback = new Map((await trx.selectFrom('products').select(['id', 'costPrice']).where('id', 'in', ids).execute()).map((p) => [p.id, p.costPrice]));
+  // The product's cost price is the fallback only for stock coming in without a cost.
+  const uncosted = ids.filter((id) => byProduct.get(id)?.some((m) => m.quantity > 0 && m.unitCost == null));
+  const fallback = new Map(uncosted.length ? (await trx.selectFrom('products').select(['id', 'costPrice']).where('id', 'in', uncosted).execute()).map((p) => [p.id, p.costPrice]) : []);
   const posted = new Map<StockMove, PostedMove>();
+  const ensureRow = (productId: string) =>
+    trx.insertInto('productCosts').values({ productId, quantity: 0, value: 0, lastDelta: 0, updatedAt: now }).onConflict((oc) => oc.column('productId').doNothing()).execute();
   for (const productId of ids) {
-    await trx.insertInto('productCosts').values({ productId, quantity: 0, value: 0, lastDelta: 0, updatedAt: now }).onConflict((oc) => oc.column('productId').doNothing()).execute();
+    // Stock going out has come in through here before, so its cost row exists; only stock coming in may need one made.
+    if (byProduct.get(productId)?.some((m) => m.quantity > 0)) await ensureRow(productId);
     for (const m of byProduct.get(productId) ?? []) {
       const q = m.quantity;
       // In: at the given cost, else at the current average (or the product's cost price when there is none).
@@ -185,12 +190,18 @@ async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<Pos
             ? sql<number>`${int(q)} * ${int(m.unitCost)}`
             : sql<number>`${int(q)} * (case when quantity > 0 then (2 * value + quantity) / (2 * quantity) else ${int(fallback.get(productId) ?? 0)} end)`
           : sql<number>`-(case when quantity >= ${int(-q)} and quantity > 0 then (2 * value * ${int(-q)} + quantity) / (2 * quantity) else value end)`;
-      const row = await trx
+      const book = () => trx
         .updateTable('productCosts')
         .set({ lastDelta: delta, value: sql`value + ${delta}`, quantity: sql`quantity + ${q}`, updatedAt: now })
         .where('productId', '=', productId)
         .returning('lastDelta')
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      let row = await book();
+      if (!row) {
+        await ensureRow(productId);
+        row = await book();
+      }
+      if (!row) throw new Error(`no cost row for product ${productId}`);
       const costAmount = Number(row.lastDelta);
       posted.set(m, { ...m, id: newId(), costAmount, unitCost: Math.round(Math.abs(costAmount) / Math.abs(q)) });
     }

@@ -106,7 +106,7 @@ export type ShipLine = { line: FulfilmentLine; quantity: number; field: string }
  * moving-average cost and releases the order's reservation. Moves the order to partially_shipped
  * or shipped. Returns each line's cost of goods (fen, positive) and the order's new status.
  */
-export async function recordShipment(trx: Tx, actor: Actor, order: OrderHead, lines: ShipLine[], reference: string): Promise<{ costs: number[]; status: OrderStatus }> {
+export async function recordShipment(trx: Tx, actor: Actor, order: OrderHead, lines: ShipLine[], reference: string, orderLines: FulfilmentLine[]): Promise<{ costs: number[]; status: OrderStatus }> {
   for (const { line, quantity, field } of lines) {
     const q = int(quantity);
     const res = await trx.updateTable('salesOrderLines')
@@ -121,9 +121,10 @@ export async function recordShipment(trx: Tx, actor: Actor, order: OrderHead, li
   const posted = await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
     moves, reservations: lines.map(({ line, quantity }) => ({ productId: line.productId, warehouseId: line.warehouseId, sourceLineId: line.id, delta: -quantity })),
   });
-  const totals = await trx.selectFrom('salesOrderLines').select([sql<number>`sum(base_quantity)`.as('ordered'), sql<number>`sum(shipped)`.as('shipped')])
-    .where('orderId', '=', order.id).executeTakeFirstOrThrow();
-  const action = Number(totals.shipped) >= Number(totals.ordered) ? 'ship_rest' : 'ship_part';
+  // Every line of the order as read under the claim, plus what ships now: is all of it out?
+  const ordered = orderLines.reduce((n, l) => n + l.baseQuantity, 0);
+  const shipped = orderLines.reduce((n, l) => n + l.shipped, 0) + lines.reduce((n, l) => n + l.quantity, 0);
+  const action = shipped >= ordered ? 'ship_rest' : 'ship_part';
   const status = nextStatus(order.status, action) as OrderStatus;
   if (status !== order.status) await moveOrder(trx, actor, order, status, `${order.number} ship ${reference}`);
   return { costs: posted.map((m) => -m.costAmount), status };

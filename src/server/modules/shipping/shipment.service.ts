@@ -43,7 +43,7 @@ export async function createShipment(trx: Tx, actor: Actor, input: ShipmentInput
   const number = await numbers(trx, 'CK');
   const tracking = await trackingNumberFor(trx, carrier, input, { number, orderNumber: order.number });
   try {
-    return await post(trx, actor, { order, carrier, warehouseId, ship, number, tracking, input });
+    return await post(trx, actor, { order, carrier, warehouseId, ship, number, tracking, input, lines });
   } catch (err) {
     // Compensation for the one external call: a waybill issued for a shipment that did not post is cancelled.
     if (tracking.source === 'adapter' && tracking.number) await adapterFor(carrier.adapter).cancelWaybill(tracking.number).catch(() => undefined);
@@ -53,29 +53,40 @@ export async function createShipment(trx: Tx, actor: Actor, input: ShipmentInput
 
 type Post = {
   order: orderShipping.OrderHead; carrier: CarrierTable; warehouseId: string; ship: orderShipping.ShipLine[]; number: string;
-  tracking: { number: string | null; source: string }; input: ShipmentInput;
+  tracking: { number: string | null; source: string }; input: ShipmentInput; lines: Line[];
 };
 
 async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
-  const { costs, status } = await orderShipping.recordShipment(trx, actor, p.order, p.ship, p.number);
+  const { costs, status } = await orderShipping.recordShipment(trx, actor, p.order, p.ship, p.number, p.lines);
   const id = newId();
   const now = nowIso();
   const expectedDate = p.input.expectedDate ?? addDays(businessDate(), p.carrier.transitDays);
   const costAmount = costs.reduce((s, c) => s + c, 0);
-  await trx.insertInto('shipments').values({
+  const row = {
     id, number: p.number, orderId: p.order.id, warehouseId: p.warehouseId, carrierId: p.carrier.id, trackingNumber: p.tracking.number, trackingSource: p.tracking.source,
     status: 'shipped', expectedDate, costAmount, lineCount: p.ship.length, note: p.input.note ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
     shippedAt: now, deliveredAt: null, updatedAt: now,
-  }).execute();
+  };
+  await trx.insertInto('shipments').values(row).execute();
   await trx.insertInto('shipmentLines').values(p.ship.map((s, i) => ({ id: newId(), shipmentId: id, orderLineId: s.line.id, productId: s.line.productId, quantity: s.quantity, costAmount: costs[i] }))).execute();
-  await trx.updateTable('packages').set({ status: 'shipped', shipmentId: id, updatedAt: now }).where('orderId', '=', p.order.id).where('warehouseId', '=', p.warehouseId).where('status', '=', 'open').execute();
+  const boxed = await trx.updateTable('packages').set({ status: 'shipped', shipmentId: id, updatedAt: now }).where('orderId', '=', p.order.id).where('warehouseId', '=', p.warehouseId).where('status', '=', 'open').executeTakeFirst();
   const token = await ensureTrackingToken(trx, p.order.id);
   await enqueue(trx, 'shipment.shipped', {
     shipmentId: id, number: p.number, orderId: p.order.id, orderNumber: p.order.number, orderStatus: status, customerId: p.order.customerId, customerName: p.order.customerName,
     carrierCode: p.carrier.code, carrierName: p.carrier.name, trackingNumber: p.tracking.number, expectedDate, trackingPath: trackingPath(token),
     lines: p.ship.map((s) => ({ sku: s.line.sku, name: s.line.productName, quantity: s.quantity, unit: s.line.baseUnit })),
   }, `shipment.shipped:${id}`);
-  const view = await getShipment(trx, id);
+  // The reply is built from what was just written (reading it back took four queries); packages only when some were attached.
+  const warehouse = await trx.selectFrom('warehouses').select('name').where('id', '=', p.warehouseId).executeTakeFirstOrThrow();
+  const byLineNo = [...p.ship.entries()].sort(([, a], [, b]) => a.line.lineNo - b.line.lineNo);
+  const view: ShipmentView = {
+    id, number: p.number, orderId: p.order.id, orderNumber: p.order.number, customerName: p.order.customerName, warehouseId: p.warehouseId, warehouseName: warehouse.name,
+    carrierId: p.carrier.id, carrierCode: p.carrier.code, carrierName: p.carrier.name, trackingNumber: p.tracking.number, trackingSource: row.trackingSource as ShipmentView['trackingSource'],
+    status: 'shipped', expectedDate, costAmount, lineCount: p.ship.length, note: row.note, actorName: actor.name, shippedAt: now, deliveredAt: null,
+    lines: byLineNo.map(([i, s]) => ({ orderLineId: s.line.id, productId: s.line.productId, sku: s.line.sku, productName: s.line.productName, baseUnit: s.line.baseUnit, quantity: s.quantity, costAmount: costs[i] })),
+    packages: Number(boxed.numUpdatedRows) > 0 ? await packagesOf(trx, { shipmentId: id }) : [],
+    events: [],
+  };
   await writeAudit(trx, actor, { action: 'create', entity: 'shipment', entityId: id, summary: `${p.number} ${p.order.number} ${p.carrier.code} ${p.tracking.number ?? ''}`.trim(), after: view });
   return view;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import { nowIso } from '../../platform/clock.js';
 import { randomToken } from '../../platform/ids.js';
@@ -7,9 +8,9 @@ const TOKEN_BYTES = 18;
 
 /** The order's customer tracking token, made on first use (crypto-random, base64url). */
 export async function ensureTrackingToken(trx: DbOrTx, orderId: string): Promise<string> {
-  await trx.insertInto('orderTracking').values({ orderId, token: randomToken(TOKEN_BYTES), createdAt: nowIso() })
-    .onConflict((oc) => oc.column('orderId').doNothing()).execute();
-  const row = await trx.selectFrom('orderTracking').select('token').where('orderId', '=', orderId).executeTakeFirstOrThrow();
+  // One statement: a new token, or the order's existing one returned unchanged.
+  const row = await trx.insertInto('orderTracking').values({ orderId, token: randomToken(TOKEN_BYTES), createdAt: nowIso() })
+    .onConflict((oc) => oc.column('orderId').doUpdateSet({ token: sql.ref('orderTracking.token') })).returning('token').executeTakeFirstOrThrow();
   return row.token;
 }
 
