@@ -56,11 +56,19 @@ export async function fulfilmentLines(db: DbOrTx, orderIds: string[]): Promise<A
 /** Base units of a line waiting for stock (欠货). */
 export const backorderedOf = (l: Pick<FulfilmentLine, 'baseQuantity' | 'reserved' | 'shipped'>) => l.baseQuantity - l.reserved - l.shipped;
 
-/** Puts `quantity` of a line on a pick list; false when the line no longer holds that much unpicked. */
-export async function takeForPicking(trx: Tx, lineId: string, quantity: number): Promise<boolean> {
-  const res = await trx.updateTable('salesOrderLines').set({ picking: sql`picking + ${int(quantity)}` })
-    .where('id', '=', lineId).where(sql<boolean>`reserved - picking - picked >= ${int(quantity)}`).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+/**
+ * Puts quantities of order lines on a pick list, 500 lines per statement; false when any line no
+ * longer holds that much unpicked (the caller refuses the whole list).
+ */
+export async function takeForPicking(trx: Tx, takes: Array<{ lineId: string; quantity: number }>): Promise<boolean> {
+  for (let i = 0; i < takes.length; i += 500) {
+    const chunk = takes.slice(i, i + 500);
+    const amount = sql<number>`case id ${sql.join(chunk.map((t) => sql`when ${t.lineId} then ${int(t.quantity)}`), sql` `)} end`;
+    const res = await trx.updateTable('salesOrderLines').set({ picking: sql`picking + ${amount}` })
+      .where('id', 'in', chunk.map((t) => t.lineId)).where(sql<boolean>`reserved - picking - picked >= ${amount}`).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== chunk.length) return false;
+  }
+  return true;
 }
 
 /**

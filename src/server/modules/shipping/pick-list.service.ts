@@ -41,9 +41,7 @@ export async function createPickList(trx: Tx, actor: Actor, input: { orderIds: s
   }
   const candidates = await candidatesFor(trx, ids, orders, input.warehouseId);
   if (candidates.length === 0) throw new DomainError('PICK_NOTHING', {}, [{ field: 'orderIds', message: { zh: '没有待拣货的数量', en: 'Nothing to pick' } }]);
-  for (const c of candidates) {
-    if (!(await orderShipping.takeForPicking(trx, c.orderLineId, c.toPick))) throw new DomainError('CONFLICT');
-  }
+  if (!(await orderShipping.takeForPicking(trx, candidates.map((c) => ({ lineId: c.orderLineId, quantity: c.toPick }))))) throw new DomainError('CONFLICT');
   const id = newId();
   const number = await nextNumber(trx, 'JH');
   await trx.insertInto('pickLists').values({
