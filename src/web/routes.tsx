@@ -35,6 +35,17 @@ const AdjustmentListPage = lazy(() => import('./modules/inventory/pages/Adjustme
 const AdjustmentNewPage = lazy(() => import('./modules/inventory/pages/AdjustmentNewPage'));
 const OpeningListPage = lazy(() => import('./modules/inventory/pages/OpeningListPage'));
 const OpeningNewPage = lazy(() => import('./modules/inventory/pages/OpeningNewPage'));
+const PickListListPage = lazy(() => import('./modules/shipping/pages/PickListListPage'));
+const PickListPage = lazy(() => import('./modules/shipping/pages/PickListPage'));
+const PickListPrintPage = lazy(() => import('./modules/shipping/pages/PickListPrintPage'));
+const PackingPage = lazy(() => import('./modules/shipping/pages/PackingPage'));
+const PackOrderPage = lazy(() => import('./modules/shipping/pages/PackOrderPage'));
+const PackingSlipPrintPage = lazy(() => import('./modules/shipping/pages/PackingSlipPrintPage'));
+const ShipPage = lazy(() => import('./modules/shipping/pages/ShipPage'));
+const ShipmentListPage = lazy(() => import('./modules/shipping/pages/ShipmentListPage'));
+const ShipmentDetailPage = lazy(() => import('./modules/shipping/pages/ShipmentDetailPage'));
+const ShipmentPrintPage = lazy(() => import('./modules/shipping/pages/ShipmentPrintPage'));
+const CarriersPage = lazy(() => import('./modules/shipping/pages/CarriersPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -51,6 +62,10 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth />}>
           <Route path="sales-orders/:id/print" element={guard(['sales:read'], <SalesOrderPrintPage />)} />
+          <Route path="pick-lists/:id/print" element={guard(['sales:read'], <PickListPrintPage />)} />
+          <Route path="packing/:orderId/slip" element={guard(['sales:read'], <PackingSlipPrintPage />)} />
+          <Route path="shipments/:id/label" element={guard(['sales:read'], <ShipmentPrintPage kind="label" />)} />
+          <Route path="shipments/:id/note" element={guard(['sales:read'], <ShipmentPrintPage kind="note" key="note" />)} />
           <Route element={<AppLayout headerExtra={<AlertBell />} />}>
             <Route index element={<HomePage />} />
             <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
@@ -79,6 +94,14 @@ export function AppRoutes() {
             <Route path="stock/adjustments/new" element={guard(['stock:adjust'], <AdjustmentNewPage />)} />
             <Route path="stock/opening" element={guard(['stock:read'], <OpeningListPage />)} />
             <Route path="stock/opening/new" element={guard(['stock:adjust'], <OpeningNewPage />)} />
+            <Route path="pick-lists" element={guard(['sales:read'], <PickListListPage />)} />
+            <Route path="pick-lists/:id" element={guard(['sales:read'], <PickListPage />)} />
+            <Route path="packing" element={guard(['shipping:write'], <PackingPage />)} />
+            <Route path="packing/:orderId" element={guard(['shipping:write'], <PackOrderPage />)} />
+            <Route path="ship/:orderId" element={guard(['shipping:write'], <ShipPage />)} />
+            <Route path="shipments" element={guard(['sales:read'], <ShipmentListPage />)} />
+            <Route path="shipments/:id" element={guard(['sales:read'], <ShipmentDetailPage />)} />
+            <Route path="settings/carriers" element={guard(['sales:read'], <CarriersPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

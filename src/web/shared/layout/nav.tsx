@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -36,6 +36,15 @@ export const navItems: NavItem[] = [
       { key: 'stockLevels', label: 'stock.nav.query', icon: <SearchOutlined />, path: '/stock', anyOf: ['stock:read'] },
       { key: 'stockAdjustments', label: 'stock.nav.adjustments', icon: <DiffOutlined />, path: '/stock/adjustments', anyOf: ['stock:read'] },
       { key: 'stockOpening', label: 'stock.nav.opening', icon: <FileAddOutlined />, path: '/stock/opening', anyOf: ['stock:read'] },
+    ],
+  },
+  {
+    key: 'shipping', label: 'ship.nav.group', icon: <SendOutlined />,
+    children: [
+      { key: 'pickLists', label: 'ship.nav.pickLists', icon: <OrderedListOutlined />, path: '/pick-lists', anyOf: ['sales:read'] },
+      { key: 'packing', label: 'ship.nav.packing', icon: <GiftOutlined />, path: '/packing', anyOf: ['shipping:write'] },
+      { key: 'shipments', label: 'ship.nav.shipments', icon: <SendOutlined />, path: '/shipments', anyOf: ['sales:read'] },
+      { key: 'carriers', label: 'ship.nav.carriers', icon: <CarOutlined />, path: '/settings/carriers', anyOf: ['sales:read'] },
     ],
   },
   { key: 'warehouses', label: 'nav.warehouses', icon: <DatabaseOutlined />, path: '/warehouses', anyOf: ['warehouses:read'] },

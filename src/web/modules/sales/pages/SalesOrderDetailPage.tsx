@@ -8,6 +8,7 @@ import { useSession } from '../../../shared/auth/session';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
 import { formatDateTime } from '../../../shared/lib/format';
+import { FulfilmentCard } from '../../shipping/components/FulfilmentCard';
 import { warehouses as warehouseApi } from '../../warehouses/api';
 import { editable, salesOrders } from '../api';
 import { ApprovalDialog } from '../components/ApprovalDialog';
@@ -120,9 +121,10 @@ export default function SalesOrderDetailPage() {
       <Card size="small" title={t('sales.lines')} style={{ marginBottom: 16 }}>
         <OrderLinesTable order={o} warehouseName={warehouseName} />
       </Card>
-      <Card size="small">
+      <Card size="small" style={{ marginBottom: 16 }}>
         <OrderTotals totals={o} />
       </Card>
+      {!['draft', 'pending_approval'].includes(o.status) && <FulfilmentCard orderId={o.id} />}
       {approval && (
         <ApprovalDialog mode={approval} number={o.number} onCancel={() => setApproval(null)} onSubmit={submitApproval} busy={busy(approval)} />
       )}

@@ -1,6 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { OrderedListOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Badge, Button, Tabs, type TableColumnsType } from 'antd';
+import { Badge, Button, Tabs, Tooltip, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../../shared/auth/session';
@@ -9,6 +10,7 @@ import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatDateTime, formatMoney } from '../../../shared/lib/format';
 import { useListParams } from '../../../shared/lib/list-params';
+import { useCreatePickList } from '../../shipping/use-create-pick-list';
 import { orderStatuses, salesOrders, type SalesOrderSummary } from '../api';
 import { CustomerSelect } from '../components/CustomerSelect';
 import { OrderStatusTag } from '../components/OrderStatusTag';
@@ -24,6 +26,10 @@ export default function SalesOrderListPage() {
   const pending = useQuery({ queryKey: ['salesOrders', 'list', 'pendingCount'], queryFn: () => salesOrders.list({ status: 'pending_approval', pageSize: 1 }).then((r) => r.total) });
   // The customer filter shows the name of the customer picked from this page's rows.
   const filtered = result.data?.items.find((o) => o.customerId === f.customerId);
+  // Confirmed orders can be ticked and picked together (one order or a wave).
+  const [picked, setPicked] = useState<string[]>([]);
+  const createPickList = useCreatePickList();
+  const pickable = (o: SalesOrderSummary) => o.status === 'confirmed' || o.status === 'partially_shipped';
 
   const columns: TableColumnsType<SalesOrderSummary> = [
     { title: t('sales.number'), dataIndex: 'number', key: 'number', render: (v: string, o) => <Link to={`/sales-orders/${o.id}`}>{v}</Link> },
@@ -39,9 +45,26 @@ export default function SalesOrderListPage() {
     <>
       <PageHeader
         title={t('sales.title')}
-        extra={can('sales:write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/sales-orders/new')}>{t('sales.add')}</Button>
-        )}
+        extra={
+          <>
+            {can('shipping:write') && (
+              <Tooltip title={picked.length ? undefined : t('ship.pick.createHint')}>
+                <Button
+                  icon={<OrderedListOutlined />}
+                  disabled={!picked.length}
+                  loading={createPickList.isPending}
+                  onClick={() => createPickList.mutate(picked)}
+                  data-testid="create-pick-list"
+                >
+                  {picked.length > 1 ? t('ship.pick.createWave', { n: picked.length }) : t('ship.pick.create')}
+                </Button>
+              </Tooltip>
+            )}
+            {can('sales:write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/sales-orders/new')}>{t('sales.add')}</Button>
+            )}
+          </>
+        }
       />
       <Tabs
         activeKey={f.status ?? 'all'}
@@ -73,7 +96,13 @@ export default function SalesOrderListPage() {
         result={result}
         list={list}
         columns={columns}
-        onRow={(o) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a') && navigate(`/sales-orders/${o.id}`), style: { cursor: 'pointer' } })}
+        rowSelection={can('shipping:write') ? {
+          selectedRowKeys: picked,
+          onChange: (keys) => setPicked(keys as string[]),
+          getCheckboxProps: (o) => ({ disabled: !pickable(o), 'aria-label': o.number }),
+          preserveSelectedRowKeys: true,
+        } : undefined}
+        onRow={(o) => ({ onClick: (e) => !(e.target as HTMLElement).closest('a, .ant-table-selection-column') && navigate(`/sales-orders/${o.id}`), style: { cursor: 'pointer' } })}
       />
     </>
   );
