@@ -115,7 +115,7 @@ export default function ShipPage() {
               />
             </Form.Item>
             {carrier?.issuesWaybills && (
-              <Checkbox checked={issue} onChange={(e) => setIssue(e.target.checked)} style={{ marginBottom: 12 }} data-testid="issue-waybill">
+              <Checkbox checked={issue} onChange={(e) => setIssue(e.target.checked)} style={{ marginBottom: 12 }}>
                 {t('ship.shipment.issueWaybill')}
               </Checkbox>
             )}
