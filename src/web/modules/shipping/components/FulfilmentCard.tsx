@@ -1,6 +1,6 @@
 import { CopyOutlined, ExportOutlined, GiftOutlined, LinkOutlined, OrderedListOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Input, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Input, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../../shared/auth/session';
@@ -33,6 +33,7 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
   const { can } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const phone = Grid.useBreakpoint().md === false;
   const q = useQuery({ queryKey: ['fulfilment', orderId], queryFn: () => fulfilment.get(orderId) });
   const createPickList = useCreatePickList();
   const link = useMutation({
@@ -48,6 +49,29 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
   const url = f.trackingPath ? `${window.location.origin}${f.trackingPath}` : null;
   const numberOf = new Map(f.shipments.map((s) => [s.id, `${s.carrierName} ${s.trackingNumber ?? s.number}`]));
   const cell = (n: number, l: FulfilmentLine) => (n ? `${n} ${l.baseUnit}` : '');
+  const actions = writable && (
+    <Space wrap size={4}>
+      {toPick && <Button size={phone ? 'middle' : 'small'} icon={<OrderedListOutlined />} loading={createPickList.isPending} onClick={() => createPickList.mutate([orderId])}>{t('ship.pick.create')}</Button>}
+      {picked && <Button size={phone ? 'middle' : 'small'} icon={<GiftOutlined />} onClick={() => navigate(`/packing/${orderId}`)}>{t('ship.fulfilment.pack')}</Button>}
+      <Button size={phone ? 'middle' : 'small'} type="primary" icon={<SendOutlined />} onClick={() => navigate(`/ship/${orderId}`)}>{t('ship.fulfilment.ship')}</Button>
+    </Space>
+  );
+  // On a phone each line reads as one sentence of what is where, instead of a table scrolled sideways.
+  const phoneLine = (l: FulfilmentLine) => {
+    const parts: [string, number][] = [
+      ['ship.shipment.ordered', l.ordered], ['ship.shipment.picking', l.picking], ['ship.pack.pickedQty', l.picked],
+      ['ship.pack.packed', l.packed], ['ship.shipment.shippedQty', l.shipped],
+    ];
+    return (
+      <div key={l.id} data-testid="fulfilment-line" style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+        <div>{l.lineNo}. <b>{l.sku}</b> {l.productName}</div>
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {parts.filter(([, n], i) => i === 0 || n > 0).map(([k, n]) => `${t(k)} ${n}`).join(' · ')} {l.baseUnit}
+        </Typography.Text>
+        {l.backordered > 0 && <Typography.Text type="warning" style={{ fontSize: 13 }}> · {t('ship.shipment.backordered')} <span data-testid="line-backordered">{cell(l.backordered, l)}</span></Typography.Text>}
+      </div>
+    );
+  };
 
   return (
     <Card
@@ -55,14 +79,10 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
       title={t('ship.fulfilment.title')}
       style={{ marginBottom: 16 }}
       data-testid="fulfilment"
-      extra={writable && (
-        <Space wrap size={4}>
-          {toPick && <Button size="small" icon={<OrderedListOutlined />} loading={createPickList.isPending} onClick={() => createPickList.mutate([orderId])}>{t('ship.pick.create')}</Button>}
-          {picked && <Button size="small" icon={<GiftOutlined />} onClick={() => navigate(`/packing/${orderId}`)}>{t('ship.fulfilment.pack')}</Button>}
-          <Button size="small" type="primary" icon={<SendOutlined />} onClick={() => navigate(`/ship/${orderId}`)}>{t('ship.fulfilment.ship')}</Button>
-        </Space>
-      )}
+      extra={!phone && actions}
     >
+      {phone && actions && <div style={{ marginBottom: 8 }}>{actions}</div>}
+      {phone ? f.lines.map(phoneLine) : (
       <Table<FulfilmentLine>
         rowKey="id"
         size="small"
@@ -81,6 +101,7 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
           { title: t('ship.shipment.backordered'), key: 'b', align: 'right', render: (_, l) => <Typography.Text type={l.backordered ? 'warning' : undefined} data-testid="line-backordered">{cell(l.backordered, l)}</Typography.Text> },
         ]}
       />
+      )}
       {f.shipments.length > 0 && (
         <>
           <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>{t('ship.fulfilment.shipments')}</Typography.Title>

@@ -89,7 +89,7 @@ export default function ShipmentDetailPage() {
           {s.note && <Descriptions.Item label={t('ship.note')} span="filled">{s.note}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Card size="small" title={t('ship.shipment.lines')} style={{ marginBottom: 12 }}>
+      <Card size="small" title={t('ship.shipment.shippedLines')} style={{ marginBottom: 12 }}>
         <Table
           rowKey="orderLineId"
           size="small"

@@ -44,7 +44,7 @@ export default function ShipmentPrintPage({ kind }: { kind: 'label' | 'note' }) 
         if (kind === 'label') {
           return (
             <div className="sh-label">
-              <div className="carrier"><span>{lang === 'en' ? (sh.carrierCode) : sh.carrierName}</span><span style={{ fontSize: 12 }}>{sh.shippedAt.slice(0, 10)}</span></div>
+              <div className="carrier"><span>{sh.carrierName}</span><span style={{ fontSize: 12 }}>{sh.shippedAt.slice(0, 10)}</span></div>
               <div className="track">
                 {sh.trackingNumber && <img src={barcodeImageUrl(sh.trackingNumber, 'code128')} alt={sh.trackingNumber} data-testid="label-barcode" />}
                 <b>{sh.trackingNumber ?? sh.number}</b>
@@ -76,10 +76,10 @@ export default function ShipmentPrintPage({ kind }: { kind: 'label' | 'note' }) 
               <div>{t('ship.customer')}{c}{sh.customerName}</div>
               <div>{t('ship.order')}{c}{sh.orderNumber}</div>
               <div style={{ gridColumn: '1 / -1' }}>{t('ship.shipment.receiver')}{c}{formatAddress(address) || '—'}</div>
-              <div>{t('ship.shipment.carrier')}{c}{lang === 'en' ? sh.carrierCode : sh.carrierName}</div>
+              <div>{t('ship.shipment.carrier')}{c}{sh.carrierName}</div>
               <div>{t('ship.shipment.trackingNumber')}{c}{sh.trackingNumber ?? '—'}</div>
               <div>{t('ship.warehouse')}{c}{sh.warehouseName}</div>
-              <div>{t('ship.shipment.pieces')}{c}{t('ship.shipment.boxes', { n: pieces })}{weight > 0 && ` · ${formatKg(weight)}`}</div>
+              <div>{t('ship.shipment.pieces')}{c}{pieces}{weight > 0 && ` · ${formatKg(weight)}`}</div>
             </div>
             <table>
               <thead>
