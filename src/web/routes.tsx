@@ -102,7 +102,7 @@ export function AppRoutes() {
             <Route path="shipments" element={guard(['sales:read'], <ShipmentListPage />)} />
             <Route path="shipments/:id" element={guard(['sales:read'], <ShipmentDetailPage />)} />
             <Route path="settings/carriers" element={guard(['sales:read'], <CarriersPage />)} />
-            <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write'], <ImportPage />)} />
+            <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />
             <Route path="settings/audit-log" element={guard(['audit:read'], <AuditLogPage />)} />

@@ -48,7 +48,7 @@ export const navItems: NavItem[] = [
     ],
   },
   { key: 'warehouses', label: 'nav.warehouses', icon: <DatabaseOutlined />, path: '/warehouses', anyOf: ['warehouses:read'] },
-  { key: 'imports', label: 'nav.imports', icon: <CloudUploadOutlined />, path: '/imports', anyOf: ['catalog:write', 'customers:write', 'suppliers:write'] },
+  { key: 'imports', label: 'nav.imports', icon: <CloudUploadOutlined />, path: '/imports', anyOf: ['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'] },
   {
     key: 'settings', label: 'nav.settings', icon: <SettingOutlined />,
     children: [

@@ -1,19 +1,35 @@
 import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Preview, RowError } from '../api';
+import { isDocumentImport, type Preview, type RowError } from '../api';
+import { DocumentTable } from './DocumentTable';
 
 const actionColor = { create: 'green', update: 'blue', error: 'red' } as const;
 
-/** What the server found in the file: totals, every row error, recognised columns and a sample. */
-export function PreviewPanel({ preview, committing, onCommit, onReset }: { preview: Preview; committing: boolean; onCommit: () => void; onReset: () => void }) {
+type Props = {
+  preview: Preview;
+  /** The options the file was checked with (sales orders: confirm, shortage). */
+  options?: ReactNode;
+  committing: boolean;
+  onCommit: () => void;
+  onReset: () => void;
+};
+
+/** What the server found in the file: totals, the documents it would make, every row error, recognised columns and a sample. */
+export function PreviewPanel({ preview, options, committing, onCommit, onReset }: Props) {
   const { t } = useTranslation();
   const p = preview;
   const ok = p.errors.length === 0 && p.validRows > 0;
   const fields = Object.keys(p.mapping);
-  const summary = t('imports.summary', { total: p.totalRows, valid: p.validRows, create: p.toCreate, update: p.toUpdate, errors: p.errors.length });
+  const documents = isDocumentImport(p.entity) ? (p.documents ?? []) : null;
+  const summary = !documents
+    ? t('imports.summary', { total: p.totalRows, valid: p.validRows, create: p.toCreate, update: p.toUpdate, errors: p.errors.length })
+    : p.errors.length
+      ? t('imports.docErrorSummary', { total: p.totalRows, bad: p.totalRows - p.validRows, errors: p.errors.length })
+      : t('imports.docSummary', { total: p.totalRows, valid: p.validRows, docs: documents.length, unit: t(`imports.units.${p.entity}`), errors: 0 });
   return (
     <Flex vertical gap={16}>
-      <Alert type={ok ? 'success' : 'error'} showIcon title={p.totalRows ? summary : t('imports.noRows')} data-testid="import-summary" />
+      <Alert type={ok ? 'success' : 'error'} showIcon title={p.totalRows ? summary : t('imports.noRows')} description={options} data-testid="import-summary" />
       {p.errors.length > 0 && (
         <Card size="small" title={t('imports.errorsTitle')}>
           <Table<RowError>
@@ -29,6 +45,12 @@ export function PreviewPanel({ preview, committing, onCommit, onReset }: { previ
               { title: t('imports.message'), dataIndex: 'message' },
             ]}
           />
+        </Card>
+      )}
+      {documents && documents.length > 0 && (
+        <Card size="small" title={t('imports.docsTitle')} data-testid="import-docs">
+          {p.errors.length > 0 && <Typography.Paragraph type="secondary">{t('imports.docsWithErrors')}</Typography.Paragraph>}
+          <DocumentTable entity={p.entity} documents={documents} sample={p.sample} />
         </Card>
       )}
       <Card size="small">

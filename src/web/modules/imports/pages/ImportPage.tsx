@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Radio, Result, Spin, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Result, Spin, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,7 +8,9 @@ import { ApiError } from '../../../shared/api/client';
 import { useSession } from '../../../shared/auth/session';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
-import { commitImport, downloadTemplate, importEntities, previewImport, type ImportEntity, type ImportMode, type Preview } from '../api';
+import { commitImport, importEntities, isDocumentImport, previewImport, type CommitResult, type ImportEntity, type ImportOptions, type Preview } from '../api';
+import { DocumentTable } from '../components/DocumentTable';
+import { chosenOptions, ImportSettings } from '../components/ImportSettings';
 import { PreviewPanel } from '../components/PreviewPanel';
 
 /** 数据导入: choose what → template → upload → check every row → import in one go. */
@@ -18,12 +20,12 @@ export default function ImportPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const allowed = importEntities.filter((e) => can(e.permission));
-  const [entity, setEntity] = useState<ImportEntity>(allowed[0]?.entity ?? 'products');
-  const [mode, setMode] = useState<ImportMode>('create');
+  const allowed = importEntities.filter((e) => can(e.permission)).map((e) => e.entity);
+  const [entity, setEntity] = useState<ImportEntity>(allowed[0] ?? 'products');
+  const [options, setOptions] = useState<ImportOptions>({ mode: 'create', confirm: false, shortage: 'refuse' });
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [result, setResult] = useState<{ created: number; updated: number } | null>(null);
+  const [result, setResult] = useState<CommitResult | null>(null);
 
   const reset = () => {
     setFile(null);
@@ -31,12 +33,13 @@ export default function ImportPage() {
     setResult(null);
     check.reset();
   };
-  const check = useMutation({ mutationFn: (f: File) => previewImport(entity, f, mode), onSuccess: setPreview });
+  const check = useMutation({ mutationFn: (f: File) => previewImport(entity, f, options), onSuccess: setPreview });
   const commit = useMutation({
-    mutationFn: () => commitImport(entity, file!, mode),
+    mutationFn: () => commitImport(entity, file!, options),
     onSuccess: async (r) => {
       setResult(r);
-      await qc.invalidateQueries({ queryKey: [entity] });
+      // Imports touch lists, stock and orders alike.
+      await qc.invalidateQueries();
     },
     onError: (e) => {
       // The data changed since the check: show the new row errors.
@@ -44,10 +47,10 @@ export default function ImportPage() {
       message.error(errorMessage(e));
     },
   });
-  const download = (format: 'xlsx' | 'csv') => downloadTemplate(entity, format).catch((e) => message.error(errorMessage(e)));
   const step = result ? 3 : preview ? 2 : file ? 1 : 0;
-  const entityName = t(`imports.entities.${entity}`);
+  const documents = isDocumentImport(entity);
   const listPath = importEntities.find((e) => e.entity === entity)?.list ?? '/';
+  const doneSub = documents ? t('imports.docDoneSub', { created: result?.created, unit: t(`imports.units.${entity}`) }) : t('imports.doneSub', result ?? {});
 
   return (
     <>
@@ -66,44 +69,25 @@ export default function ImportPage() {
           <Result
             status="success"
             title={t('imports.doneTitle')}
-            subTitle={t('imports.doneSub', result)}
+            subTitle={doneSub}
             extra={[
-              <Button key="list" type="primary" onClick={() => navigate(listPath)}>{t('imports.viewList', { entity: entityName })}</Button>,
+              <Button key="list" type="primary" onClick={() => navigate(listPath)}>{t(`imports.lists.${entity}`)}</Button>,
               <Button key="again" onClick={reset}>{t('imports.again')}</Button>,
             ]}
           />
+          {result.documents && result.documents.length > 0 && (
+            <div data-testid="import-done-docs">
+              <Typography.Title level={5}>{t('imports.docsDone')}</Typography.Title>
+              <DocumentTable entity={entity} documents={result.documents} sample={preview?.sample ?? []} done />
+            </div>
+          )}
         </Card>
       ) : preview ? (
-        <PreviewPanel preview={preview} committing={commit.isPending} onCommit={() => commit.mutate()} onReset={reset} />
+        <PreviewPanel preview={preview} options={chosenOptions(entity, options, t)} committing={commit.isPending} onCommit={() => commit.mutate()} onReset={reset} />
       ) : (
         <Card>
           <Flex vertical gap={16}>
-            <div>
-              <Typography.Text strong>{t('imports.entity')}</Typography.Text>
-              <div style={{ marginTop: 8 }}>
-                <Radio.Group
-                  value={entity}
-                  onChange={(e) => setEntity(e.target.value)}
-                  optionType="button"
-                  buttonStyle="solid"
-                  options={allowed.map((e) => ({ value: e.entity, label: t(`imports.entities.${e.entity}`) }))}
-                />
-              </div>
-            </div>
-            <div>
-              <Typography.Text strong>{t('imports.mode')}</Typography.Text>
-              <div style={{ marginTop: 8 }}>
-                <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} options={(['create', 'upsert'] as const).map((m) => ({ value: m, label: t(`imports.modes.${m}`) }))} />
-              </div>
-            </div>
-            <div>
-              <Typography.Text strong>{t('imports.template')}</Typography.Text>
-              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>{t('imports.templateHint')}</Typography.Paragraph>
-              <Flex gap={8} wrap="wrap">
-                <Button onClick={() => void download('xlsx')}>{t('imports.templateXlsx')}</Button>
-                <Button onClick={() => void download('csv')}>{t('imports.templateCsv')}</Button>
-              </Flex>
-            </div>
+            <ImportSettings entities={allowed} entity={entity} onEntity={setEntity} options={options} onOptions={setOptions} />
             {check.isError && <Alert type="error" showIcon title={errorMessage(check.error)} />}
             <Spin spinning={check.isPending} tip={t('imports.checking')}>
               <Upload.Dragger
