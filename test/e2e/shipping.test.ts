@@ -213,7 +213,7 @@ describe('pick, pack and ship on a phone', () => {
     expect(events).toHaveLength(2);
     expect(events[0]).toContain('已签收');
     expect(events[1]).toContain('已揽收');
-    expect(await card.getByTestId('line-backordered').allInnerTexts()).toEqual(['1 包']);
+    expect(await card.getByTestId('fulfilment-backordered').allInnerTexts()).toEqual(['1 包']);
     const link = await card.getByTestId('tracking-link').inputValue();
     expect(link).toMatch(/\/t\/[A-Za-z0-9_-]{24}$/);
 

@@ -175,8 +175,10 @@ export const zh = {
       openLink: '打开',
       pack: '复核打包',
       ship: '发货',
-      allocate: '到货分配',
+      allocate: '欠货分配',
+      allocateHint: '把已到货的库存预留给本单的欠货，之后即可拣货发货',
       allocated: '已为欠货重新预留库存',
+      nothingArrived: '暂无到货，欠货仍在等待补货',
     },
     carrier: {
       title: '承运商',
@@ -377,8 +379,10 @@ export const en: typeof zh = {
       openLink: 'Open',
       pack: 'Check & pack',
       ship: 'Ship',
-      allocate: 'Allocate arrivals',
+      allocate: 'Allocate backorders',
+      allocateHint: 'Reserve stock that has arrived for this order’s backordered lines, so they can be picked and shipped',
       allocated: 'Stock reserved again for the backordered lines',
+      nothingArrived: 'Nothing has arrived yet: the backorders still wait for stock',
     },
     carrier: {
       title: 'Carriers',

@@ -1,4 +1,4 @@
-import { CopyOutlined, ExportOutlined, GiftOutlined, LinkOutlined, OrderedListOutlined, SendOutlined } from '@ant-design/icons';
+import { CopyOutlined, ExportOutlined, GiftOutlined, InboxOutlined, LinkOutlined, OrderedListOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Grid, Input, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +41,18 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
     onSuccess: async () => void (await qc.invalidateQueries({ queryKey: ['fulfilment', orderId] })),
     onError: (e) => void message.error(errorMessage(e)),
   });
+  const allocate = useMutation({
+    mutationFn: () => fulfilment.allocate(orderId),
+    onSuccess: async (next) => {
+      const before = q.data?.lines.reduce((n, l) => n + l.backordered, 0) ?? 0;
+      const after = next.lines.reduce((n, l) => n + l.backordered, 0);
+      qc.setQueryData(['fulfilment', orderId], next);
+      if (after < before) message.success(t('ship.fulfilment.allocated'));
+      else message.info(t('ship.fulfilment.nothingArrived'));
+      await qc.invalidateQueries({ queryKey: ['salesOrders', 'one', orderId] });
+    },
+    onError: (e) => void message.error(errorMessage(e)),
+  });
   const f = q.data;
   if (!f) return null;
   const writable = can('shipping:write') && shippable.has(f.status);
@@ -51,6 +63,9 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
   const cell = (n: number, l: FulfilmentLine) => (n ? `${n} ${l.baseUnit}` : '');
   const actions = writable && (
     <Space wrap size={4}>
+      {f.lines.some((l) => l.backordered > 0) && (
+        <Button size={phone ? 'middle' : 'small'} icon={<InboxOutlined />} loading={allocate.isPending} onClick={() => allocate.mutate()} title={t('ship.fulfilment.allocateHint')}>{t('ship.fulfilment.allocate')}</Button>
+      )}
       {toPick && <Button size={phone ? 'middle' : 'small'} icon={<OrderedListOutlined />} loading={createPickList.isPending} onClick={() => createPickList.mutate([orderId])}>{t('ship.pick.create')}</Button>}
       {picked && <Button size={phone ? 'middle' : 'small'} icon={<GiftOutlined />} onClick={() => navigate(`/packing/${orderId}`)}>{t('ship.fulfilment.pack')}</Button>}
       <Button size={phone ? 'middle' : 'small'} type="primary" icon={<SendOutlined />} onClick={() => navigate(`/ship/${orderId}`)}>{t('ship.fulfilment.ship')}</Button>
@@ -68,7 +83,7 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {parts.filter(([, n], i) => i === 0 || n > 0).map(([k, n]) => `${t(k)} ${n}`).join(' · ')} {l.baseUnit}
         </Typography.Text>
-        {l.backordered > 0 && <Typography.Text type="warning" style={{ fontSize: 13 }}> · {t('ship.shipment.backordered')} <span data-testid="line-backordered">{cell(l.backordered, l)}</span></Typography.Text>}
+        {l.backordered > 0 && <Typography.Text type="warning" style={{ fontSize: 13 }}> · {t('ship.shipment.backordered')} <span data-testid="fulfilment-backordered">{cell(l.backordered, l)}</span></Typography.Text>}
       </div>
     );
   };
@@ -97,8 +112,8 @@ export function FulfilmentCard({ orderId }: { orderId: string }) {
           { title: t('ship.shipment.picking'), key: 'pk', align: 'right', render: (_, l) => cell(l.picking, l) },
           { title: t('ship.pack.pickedQty'), key: 'pd', align: 'right', render: (_, l) => cell(l.picked, l) },
           { title: t('ship.pack.packed'), key: 'pa', align: 'right', render: (_, l) => cell(l.packed, l) },
-          { title: t('ship.shipment.shippedQty'), key: 's', align: 'right', render: (_, l) => <span data-testid="line-shipped">{cell(l.shipped, l)}</span> },
-          { title: t('ship.shipment.backordered'), key: 'b', align: 'right', render: (_, l) => <Typography.Text type={l.backordered ? 'warning' : undefined} data-testid="line-backordered">{cell(l.backordered, l)}</Typography.Text> },
+          { title: t('ship.shipment.shippedQty'), key: 's', align: 'right', render: (_, l) => <span data-testid="fulfilment-shipped">{cell(l.shipped, l)}</span> },
+          { title: t('ship.shipment.backordered'), key: 'b', align: 'right', render: (_, l) => <Typography.Text type={l.backordered ? 'warning' : undefined} data-testid="fulfilment-backordered">{cell(l.backordered, l)}</Typography.Text> },
         ]}
       />
       )}

@@ -74,7 +74,7 @@ export default function PackOrderPage() {
   };
 
   return (
-    <>
+    <div style={{ maxWidth: 800 }}>
       <PageHeader
         title={<>{t('ship.pack.title')} {f.number}</>}
         back={back}
@@ -133,6 +133,6 @@ export default function PackOrderPage() {
           </Button>
         </div>
       )}
-    </>
+    </div>
   );
 }

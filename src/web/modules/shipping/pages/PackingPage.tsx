@@ -33,7 +33,7 @@ export default function PackingPage() {
   };
 
   return (
-    <>
+    <div style={{ maxWidth: 800 }}>
       <PageHeader title={t('ship.pack.title')} />
       <ScanStation onScan={onScan} hint={t('ship.pack.chooseOrder')} />
       <Typography.Title level={5} style={{ margin: '16px 0 8px' }}>{t('ship.pack.readyOrders')}</Typography.Title>
@@ -54,6 +54,6 @@ export default function PackingPage() {
           </Flex>
         )}
       </Spin>
-    </>
+    </div>
   );
 }

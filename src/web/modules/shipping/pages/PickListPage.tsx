@@ -94,7 +94,7 @@ export default function PickListPage() {
   const groups = pl.warehouses.map((w) => ({ ...w, lines: pl.lines.filter((l) => l.warehouseId === w.warehouseId) }));
 
   return (
-    <>
+    <div style={{ maxWidth: 800 }}>
       <PageHeader
         title={<>{picking ? t('ship.pick.pickingTitle', { number: pl.number }) : pl.number} <PickStatusTag status={pl.status} /></>}
         back={back}
@@ -150,6 +150,6 @@ export default function PickListPage() {
         )
       )}
       {confirming && <PickConfirmDialog lines={openLines} busy={confirm.isPending} onCancel={() => setConfirming(false)} onConfirm={(lines) => confirm.mutate(lines)} />}
-    </>
+    </div>
   );
 }

@@ -96,7 +96,7 @@ export default function ShipPage() {
   };
 
   return (
-    <>
+    <div style={{ maxWidth: 800 }}>
       <PageHeader title={t('ship.shipment.newTitle', { number: f.number })} back={back} />
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>{f.customerName}</Typography.Paragraph>
       {whIds.length === 0 ? (
@@ -203,6 +203,6 @@ export default function ShipPage() {
           </div>
         </Form>
       )}
-    </>
+    </div>
   );
 }
