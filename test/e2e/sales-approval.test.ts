@@ -257,8 +257,10 @@ describe('approval, alerts, edits and shortages in the browser', () => {
     await desk.waitForURL(/\/sales-orders\/(?!new)[^/]+$/);
     await status(desk).getByText('已确认').waitFor();
     await desk.getByTestId('backorder-note').getByText('本单有欠货：第 1 行 矿泉水 550ml 欠 3 瓶').waitFor();
-    expect(await desk.getByTestId('line-backordered').innerText()).toBe('3 瓶');
-    expect(await desk.getByTestId('line-reserved').innerText()).toBe('5 瓶');
+    // The lines table (the 发货进度 card below repeats the backordered quantity).
+    const lines = desk.getByTestId('order-lines');
+    expect(await lines.getByTestId('line-backordered').innerText()).toBe('3 瓶');
+    expect(await lines.getByTestId('line-reserved').innerText()).toBe('5 瓶');
     const o = await order(orderId(desk));
     expect(o.lines[0]).toMatchObject({ quantity: 8, reserved: 5, backordered: 3 });
     expect(await available(ids.water)).toBe(0);

@@ -46,5 +46,5 @@ export function OrderLinesTable({ order, warehouseName }: { order: SalesOrder; w
       }]
       : []),
   ];
-  return <Table<SalesOrderLine> rowKey="id" size="small" pagination={false} columns={columns} dataSource={order.lines} scroll={{ x: 'max-content' }} />;
+  return <Table<SalesOrderLine> rowKey="id" size="small" pagination={false} columns={columns} dataSource={order.lines} scroll={{ x: 'max-content' }} data-testid="order-lines" />;
 }
