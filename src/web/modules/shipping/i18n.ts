@@ -4,6 +4,7 @@ export const zh = {
   ship: {
     nav: { group: '仓储发货', pickLists: '拣货单', packing: '复核打包', shipments: '发货单', carriers: '承运商' },
     listSeparator: '、',
+    colon: '：',
     qty: '{{n}} {{unit}}',
     warehouse: '仓库',
     order: '销售订单',
@@ -209,6 +210,7 @@ export const en: typeof zh = {
   ship: {
     nav: { group: 'Shipping', pickLists: 'Pick lists', packing: 'Check & pack', shipments: 'Shipments', carriers: 'Carriers' },
     listSeparator: ', ',
+    colon: ': ',
     qty: '{{n}} {{unit}}',
     warehouse: 'Warehouse',
     order: 'Sales order',

@@ -110,7 +110,7 @@ export default function PackOrderPage() {
                     <span style={{ color: done ? token.colorSuccess : undefined }}>{l.packed}</span>
                     <span style={{ fontSize: 15, color: token.colorTextSecondary }}>/{l.picked}</span>
                   </div>
-                  <div style={{ fontSize: 12 }}>{done ? t('ship.pack.complete') : `${t('ship.pack.toPack')} ${l.picked - l.packed}`} {l.baseUnit}</div>
+                  <div style={{ fontSize: 12 }}>{done ? t('ship.pack.complete') : `${t('ship.pack.toPack')} ${l.picked - l.packed} ${l.baseUnit}`}</div>
                 </div>
               </Flex>
             </Card>

@@ -118,7 +118,7 @@ export default function PickListPage() {
         <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('ship.pick.nothingOpen')} description={pl.completedAt ? formatDateTime(pl.completedAt) : undefined} />
       )}
       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 8px' }}>
-        {t('ship.orders')}：{orders.map(([, n]) => n).join(t('ship.listSeparator'))}
+        {t('ship.orders')}{t('ship.colon')}{orders.map(([, n]) => n).join(t('ship.listSeparator'))}
         {pl.note && ` · ${pl.note}`}
       </Typography.Paragraph>
       {groups.map((g) => (
