@@ -180,7 +180,9 @@ describe('pick, pack and ship on a phone', () => {
     await page.waitForURL(/\/ship\//);
     await page.getByRole('heading', { name: `发货 ${order.number}` }).waitFor();
     await page.locator('.ant-radio-button-wrapper', { hasText: '模拟快递' }).click();
-    expect(await page.getByRole('checkbox', { name: '由承运商出单（电子面单）' }).isChecked({ timeout: 5000 })).toBe(true);
+    const issue = page.getByRole('checkbox', { name: '由承运商出单（电子面单）' });
+    await issue.waitFor();
+    expect(await issue.isChecked()).toBe(true);
     expect(await page.getByTestId('ship-line').count()).toBe(2);
     await page.getByTestId('ship-submit').dblclick();
     await page.waitForURL(/\/shipments\/[^/]+\?done=1$/);
@@ -223,6 +225,29 @@ describe('pick, pack and ship on a phone', () => {
     expect(text).toContain('已签收');
     expect(text).toContain(trackingNumber);
     expect(text).toContain('待补发');
+  });
+
+  it('allocates the backordered bag from stock on hand and ships it with 顺丰, the tracking number typed', async () => {
+    await page.goto(`${server.base}/sales-orders/${order.id}`);
+    const card = page.getByTestId('fulfilment');
+    await card.getByRole('button', { name: '欠货分配' }).click();
+    await page.getByText('已为欠货重新预留库存').waitFor();
+    await expect.poll(() => card.getByTestId('fulfilment-backordered').count()).toBe(0);
+    await card.getByRole('button', { name: label('发货') }).click();
+    await page.getByRole('heading', { name: `发货 ${order.number}` }).waitFor();
+    await page.locator('.ant-radio-button-wrapper', { hasText: '顺丰速运' }).click();
+    // Without a number the shipment is not sent.
+    await page.getByTestId('ship-submit').click();
+    await page.getByTestId('ship-problem').getByText('请扫描或输入快递单号').waitFor();
+    await page.locator('#ship-tracking').pressSequentially('SF1234567890', { delay: 60 });
+    expect(await page.getByTestId('ship-line').count()).toBe(1);
+    await page.getByTestId('ship-submit').click();
+    await page.waitForURL(/\/shipments\/[^/]+\?done=1$/);
+    expect((await page.getByTestId('tracking-number').innerText()).trim()).toBe('SF1234567890');
+    const f = await fulfilment();
+    expect(f.status).toBe('shipped');
+    expect(f.shipments.map((s) => s.trackingNumber).sort()).toEqual(['SF1234567890', trackingNumber].sort());
+    expect(f.lines.find((l) => l.sku === 'CHIPS-70')).toMatchObject({ shipped: 2, backordered: 0 });
   });
 
   it('leaves the stock ledger consistent', async () => {
