@@ -22,7 +22,15 @@ export default function PickListPrintPage() {
               <div style={{ gridColumn: '1 / -1' }}>{t('ship.orders')}{c}{orders.join(t('ship.listSeparator'))}</div>
               {pl.note && <div style={{ gridColumn: '1 / -1' }}>{t('ship.note')}{c}{pl.note}</div>}
             </div>
-            <img className="bc" src={barcodeImageUrl(pl.number, 'code128')} alt={pl.number} style={{ margin: '0 0 8px auto', height: 40 }} />
+            {/* Each order's number as a barcode: the packer scans it at 复核打包 to open the order. */}
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', alignItems: 'flex-end', marginBottom: 8 }}>
+              {orders.map((n) => (
+                <div key={n} style={{ textAlign: 'center' }} data-testid="print-order-barcode">
+                  <img className="bc" src={barcodeImageUrl(n, 'code128')} alt={n} style={{ height: 40, maxWidth: '80mm' }} />
+                </div>
+              ))}
+              <img className="bc" src={barcodeImageUrl(pl.number, 'code128')} alt={pl.number} style={{ margin: '0 0 0 auto', height: 40 }} />
+            </div>
             {pl.warehouses.map((w) => (
               <section key={w.warehouseId}>
                 <h2>{t('ship.warehouse')}{c}{w.code} {w.name}</h2>
