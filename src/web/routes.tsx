@@ -46,6 +46,7 @@ const ShipmentListPage = lazy(() => import('./modules/shipping/pages/ShipmentLis
 const ShipmentDetailPage = lazy(() => import('./modules/shipping/pages/ShipmentDetailPage'));
 const ShipmentPrintPage = lazy(() => import('./modules/shipping/pages/ShipmentPrintPage'));
 const CarriersPage = lazy(() => import('./modules/shipping/pages/CarriersPage'));
+const PickBinsPage = lazy(() => import('./modules/shipping/pages/PickBinsPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -102,6 +103,7 @@ export function AppRoutes() {
             <Route path="shipments" element={guard(['sales:read'], <ShipmentListPage />)} />
             <Route path="shipments/:id" element={guard(['sales:read'], <ShipmentDetailPage />)} />
             <Route path="settings/carriers" element={guard(['sales:read'], <CarriersPage />)} />
+            <Route path="pick-bins" element={guard(['warehouses:read'], <PickBinsPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

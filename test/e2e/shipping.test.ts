@@ -1,5 +1,5 @@
 // Shipping in a real browser against the real server: the admin adds a simulator carrier on the
-// 承运商 screen; a storekeeper on a phone ticks a confirmed order and makes a 拣货单, picks it by
+// 承运商 screen and a default pick bin; a storekeeper on a phone ticks a confirmed order and makes a 拣货单, picks it by
 // scanning bins and items (an item scanned at the wrong bin is refused with a buzz; one item is
 // short and goes back to the order as 欠货), packs by scanning (a wrong item and one too many are
 // refused), weighs the box, ships with the simulator's e-waybill; the carrier's signed callbacks
@@ -86,6 +86,16 @@ describe('pick, pack and ship on a phone', () => {
     await dialog.getByLabel('回调密钥').fill(secret);
     await dialog.getByRole('button', { name: label('保存') }).click();
     await desk.getByTestId('carrier-row').filter({ hasText: '模拟快递' }).getByText('已设置').waitFor();
+
+    // The cola's default pick bin (where it already is).
+    await desk.goto(server.base + '/pick-bins');
+    await desk.getByRole('heading', { name: '默认拣货库位' }).waitFor();
+    await desk.getByRole('combobox', { name: '商品' }).fill('COLA');
+    await desk.locator('.ant-select-item-option', { hasText: 'COLA-330' }).click();
+    await desk.getByRole('combobox', { name: '库位' }).click();
+    await desk.locator('.ant-select-item-option', { hasText: 'A-01' }).click();
+    await desk.getByRole('button', { name: '指定库位' }).click();
+    await desk.getByRole('row').filter({ hasText: 'COLA-330' }).getByText('A-01').waitFor();
     await context.close();
   });
 
@@ -99,7 +109,7 @@ describe('pick, pack and ship on a phone', () => {
     await signIn(page, keeper);
     await page.getByRole('button', { name: '菜单' }).click();
     const menu = await page.getByRole('menu').first().innerText();
-    for (const item of ['仓储发货', '拣货单', '复核打包', '发货单', '承运商']) expect(menu).toContain(item);
+    for (const item of ['仓储发货', '拣货单', '复核打包', '发货单', '拣货库位', '承运商']) expect(menu).toContain(item);
     await page.keyboard.press('Escape');
 
     await page.goto(server.base + '/sales-orders');

@@ -105,3 +105,12 @@ export const findOrderByNumber = async (number: string) => {
   const r = await api.get<Page<{ id: string; number: string; status: string }>>('/sales-orders', { q: number, pageSize: 5 });
   return r.items.find((o) => o.number.toLowerCase() === number.toLowerCase()) ?? null;
 };
+
+/** A product's default pick bin (库位) in a warehouse. */
+export type ProductBin = { productId: string; sku: string; productName: string; warehouseId: string; binId: string; binCode: string; updatedAt: string };
+
+export const productBins = {
+  list: (query: { productId?: string; warehouseId?: string }) => api.get<{ items: ProductBin[] }>('/product-bins', query).then((r) => r.items),
+  /** binId null clears the assignment. */
+  set: (body: { productId: string; warehouseId: string; binId: string | null }) => request<void>('PUT', '/product-bins', { body }),
+};

@@ -2,7 +2,7 @@
 
 export const zh = {
   ship: {
-    nav: { group: '仓储发货', pickLists: '拣货单', packing: '复核打包', shipments: '发货单', carriers: '承运商' },
+    nav: { group: '仓储发货', pickLists: '拣货单', packing: '复核打包', shipments: '发货单', carriers: '承运商', bins: '拣货库位' },
     listSeparator: '、',
     colon: '：',
     qty: '{{n}} {{unit}}',
@@ -181,6 +181,17 @@ export const zh = {
       allocated: '已为欠货重新预留库存',
       nothingArrived: '暂无到货，欠货仍在等待补货',
     },
+    bins: {
+      title: '默认拣货库位',
+      intro: '给商品指定在各仓库的拣货库位，拣货单按库位顺序排列；未指定的，按该商品最近一次入库的库位。',
+      product: '搜索商品编码、名称或条码',
+      assign: '指定库位',
+      clear: '取消指定',
+      saved: '已指定默认拣货库位',
+      cleared: '已取消指定',
+      updatedAt: '更新时间',
+      noBins: '这个仓库还没有库位，请先在「仓库」里添加',
+    },
     carrier: {
       title: '承运商',
       add: '新增承运商',
@@ -208,7 +219,7 @@ export const zh = {
 
 export const en: typeof zh = {
   ship: {
-    nav: { group: 'Shipping', pickLists: 'Pick lists', packing: 'Check & pack', shipments: 'Shipments', carriers: 'Carriers' },
+    nav: { group: 'Shipping', pickLists: 'Pick lists', packing: 'Check & pack', shipments: 'Shipments', carriers: 'Carriers', bins: 'Pick bins' },
     listSeparator: ', ',
     colon: ': ',
     qty: '{{n}} {{unit}}',
@@ -385,6 +396,17 @@ export const en: typeof zh = {
       allocateHint: 'Reserve stock that has arrived for this order’s backordered lines, so they can be picked and shipped',
       allocated: 'Stock reserved again for the backordered lines',
       nothingArrived: 'Nothing has arrived yet: the backorders still wait for stock',
+    },
+    bins: {
+      title: 'Default pick bins',
+      intro: 'The bin each product is picked from in a warehouse; pick lists follow the bins in order. Without one, a product is picked where its stock last came in.',
+      product: 'Search SKU, name or barcode',
+      assign: 'Assign bin',
+      clear: 'Clear',
+      saved: 'Default pick bin assigned',
+      cleared: 'Assignment cleared',
+      updatedAt: 'Updated',
+      noBins: 'This warehouse has no bins yet: add them under Warehouses',
     },
     carrier: {
       title: 'Carriers',

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  AppstoreOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -44,6 +44,7 @@ export const navItems: NavItem[] = [
       { key: 'pickLists', label: 'ship.nav.pickLists', icon: <OrderedListOutlined />, path: '/pick-lists', anyOf: ['sales:read'] },
       { key: 'packing', label: 'ship.nav.packing', icon: <GiftOutlined />, path: '/packing', anyOf: ['shipping:write'] },
       { key: 'shipments', label: 'ship.nav.shipments', icon: <SendOutlined />, path: '/shipments', anyOf: ['sales:read'] },
+      { key: 'pickBins', label: 'ship.nav.bins', icon: <AppstoreOutlined />, path: '/pick-bins', anyOf: ['warehouses:read'] },
       { key: 'carriers', label: 'ship.nav.carriers', icon: <CarOutlined />, path: '/settings/carriers', anyOf: ['sales:read'] },
     ],
   },
