@@ -1,10 +1,11 @@
 // Shipping in a real browser against the real server: the admin adds a simulator carrier on the
-// 承运商 screen and a default pick bin; a storekeeper on a phone ticks a confirmed order and makes a 拣货单, picks it by
-// scanning bins and items (an item scanned at the wrong bin is refused with a buzz; one item is
-// short and goes back to the order as 欠货), packs by scanning (a wrong item and one too many are
-// refused), weighs the box, ships with the simulator's e-waybill; the carrier's signed callbacks
-// report the parcel delivered; the order shows the timeline and the customer tracking link, whose
-// page says 已签收; verify-stock is clean.
+// 承运商 screen and a default pick bin; a storekeeper on a phone ticks a confirmed order and makes a
+// 拣货单, picks it by scanning bins and items (an item scanned at the wrong bin is refused with a
+// buzz; one item is short and goes back to the order as 欠货), packs by scanning (a wrong item and
+// one too many are refused), weighs the box, ships with the simulator's e-waybill; the carrier's
+// signed callbacks report the parcel delivered; the order shows the timeline and the customer
+// tracking link, whose page says 已签收; the backordered bag is allocated and shipped with 顺丰 and a
+// typed number; verify-stock is clean.
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
