@@ -190,8 +190,14 @@ describe('pick, pack and ship on a phone', () => {
     await page.getByTestId('to-ship').click();
     await page.waitForURL(/\/ship\//);
     await page.getByRole('heading', { name: `发货 ${order.number}` }).waitFor();
-    await page.locator('.ant-radio-button-wrapper', { hasText: '模拟快递' }).click();
+    const simulator = page.locator('.ant-radio-button-wrapper', { hasText: '模拟快递' });
     const issue = page.getByRole('checkbox', { name: '由承运商出单（电子面单）' });
+    // Under load a click on the radio label can land while the page is still rendering and be lost:
+    // click until the simulator is selected (at most 5 tries; the check below still needs the box).
+    for (let i = 0; i < 5 && !(await simulator.getAttribute('class'))?.includes('ant-radio-button-wrapper-checked'); i++) {
+      await simulator.click();
+      await page.waitForTimeout(200);
+    }
     await issue.waitFor();
     expect(await issue.isChecked()).toBe(true);
     expect(await page.getByTestId('ship-line').count()).toBe(2);
