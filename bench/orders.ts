@@ -15,14 +15,15 @@
 //                                 server change) and print per run: statements per order, their
 //                                 cost, COMMIT's spread, the costliest statements
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freshDatabase, type BenchDatabase } from './support/database.js';
+import type { BenchDatabase } from './support/database.js';
 import { adminSession, type Call } from './support/http.js';
 import { runLoad, type RunFigures } from './support/load.js';
 import { createRandom } from './support/random.js';
 import { seedMasterData, type Seeded } from './support/seed.js';
 import { describeSqlStats, sqlStatsArgs, takeSnapshot } from './support/sql-stats.js';
+import { runBench } from './support/run.js';
 import { startServer, type BenchServer } from './support/server.js';
 
 const ADMIN = { email: 'bench@example.com', password: 'bench-password-1' };
@@ -172,32 +173,6 @@ async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promis
   return check(admin, runs, db.dialect);
 }
 
-async function main(): Promise<number> {
-  const db = await freshDatabase(process.env.DATABASE_URL);
-  console.log(`bench:orders on ${db.label}; ${settings.seconds} s per run at ${settings.connections.join(', ')} connections; node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  let server: BenchServer | undefined;
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await server?.stop();
-      const log = server?.log().trim();
-      if (log) console.log(`server output (LOG_LEVEL=warn):\n${log.split('\n').slice(0, 40).join('\n')}`);
-      await db.drop();
-      if (settings.cpuProfDir) console.log(`server CPU profile written to ${settings.cpuProfDir}`);
-    })());
-  // Ctrl-C: still stop the server and drop the bench database.
-  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
-  try {
-    return await bench(db, (s) => (server = s));
-  } finally {
-    await cleanUp();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench('bench:orders', `${settings.seconds} s per run at ${settings.connections.join(', ')} connections`, bench, () => {
+  if (settings.cpuProfDir) console.log(`server CPU profile written to ${settings.cpuProfDir}`);
+});

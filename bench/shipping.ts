@@ -9,12 +9,13 @@
 //   BENCH_ORDERS=1000           orders in the wave, and shipments posted
 //   BENCH_CONNECTIONS=16        concurrent shipment requests
 //   BENCH_PRODUCTS=2000         products stocked
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { freshDatabase, type BenchDatabase } from './support/database.js';
+import type { BenchDatabase } from './support/database.js';
 import { adminSession, type Call } from './support/http.js';
 import { createRandom } from './support/random.js';
 import { seedMasterData, type Seeded } from './support/seed.js';
+import { runBench } from './support/run.js';
 import { startServer, type BenchServer } from './support/server.js';
 
 const ADMIN = { email: 'bench@example.com', password: 'bench-password-1' };
@@ -120,30 +121,4 @@ async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promis
   return verify.ok && ok === toShip.length ? 0 : 1;
 }
 
-async function main(): Promise<number> {
-  const db = await freshDatabase(process.env.DATABASE_URL);
-  console.log(`bench:shipping on ${db.label}; wave of ${settings.orders} orders, ${settings.orders} shipments at ${settings.connections} connections; node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  let server: BenchServer | undefined;
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      await server?.stop();
-      const log = server?.log().trim();
-      if (log) console.log(`server output (LOG_LEVEL=warn):\n${log.split('\n').slice(0, 40).join('\n')}`);
-      await db.drop();
-    })());
-  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
-  try {
-    return await bench(db, (s) => (server = s));
-  } finally {
-    await cleanUp();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench('bench:shipping', `wave of ${settings.orders} orders, ${settings.orders} shipments at ${settings.connections} connections`, bench);
