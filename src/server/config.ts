@@ -14,6 +14,8 @@ export type Config = Readonly<{
   loginRateLimit: number;
   trustProxy: boolean;
   timeZone: string;
+  /** Carrier callback secrets from JXC_CARRIER_SECRET_<CODE>, by carrier code (upper case); they override the carrier's own. */
+  carrierSecrets: Readonly<Record<string, string>>;
   version: string;
 }>;
 
@@ -51,6 +53,22 @@ const envSchema = z.object({
     .default('Asia/Shanghai'),
 });
 
+const CARRIER_SECRET_PREFIX = 'JXC_CARRIER_SECRET_';
+
+/** JXC_CARRIER_SECRET_<CODE> variables as {CODE: secret}, and a line for each bad one. */
+function carrierSecretsOf(env: Record<string, string | undefined>): { secrets: Record<string, string>; problems: string[] } {
+  const secrets: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith(CARRIER_SECRET_PREFIX) || value === undefined) continue;
+    const code = name.slice(CARRIER_SECRET_PREFIX.length);
+    if (!/^[A-Za-z0-9_-]{1,20}$/.test(code)) problems.push(`  ${name}: the carrier code after ${CARRIER_SECRET_PREFIX} must be 1-20 letters, digits, - or _`);
+    else if (value.length < 16 || value.length > 200) problems.push(`  ${name}: must be 16 to 200 characters`);
+    else secrets[code.toUpperCase()] = value;
+  }
+  return { secrets, problems };
+}
+
 /** Thrown when an environment variable has a bad value; the message names each one. */
 export class ConfigError extends Error {}
 
@@ -58,8 +76,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.0'): Config {
   const blanked = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(blanked);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const carriers = carrierSecretsOf(blanked);
+  if (!parsed.success || carriers.problems.length > 0) {
+    const lines = [...(parsed.error?.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`) ?? []), ...carriers.problems];
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -79,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     loginRateLimit: e.JXC_LOGIN_RATE_LIMIT,
     trustProxy: e.JXC_TRUST_PROXY,
     timeZone: e.JXC_TIMEZONE,
+    carrierSecrets: Object.freeze(carriers.secrets),
     version,
   });
 }

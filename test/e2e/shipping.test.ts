@@ -1,11 +1,12 @@
-// Shipping in a real browser against the real server: the admin adds a simulator carrier on the
-// 承运商 screen and a default pick bin; a storekeeper on a phone ticks a confirmed order and makes a
-// 拣货单, picks it by scanning bins and items (an item scanned at the wrong bin is refused with a
-// buzz; one item is short and goes back to the order as 欠货), packs by scanning (a wrong item and
-// one too many are refused), weighs the box, ships with the simulator's e-waybill; the carrier's
-// signed callbacks report the parcel delivered; the order shows the timeline and the customer
-// tracking link, whose page says 已签收; the backordered bag is allocated and shipped with 顺丰 and a
-// typed number; verify-stock is clean.
+// Shipping in a real browser against the real server: the server gets the simulator carrier's
+// callback secret from JXC_CARRIER_SECRET_SIM; the admin sees it on the 承运商 screen, adds a carrier
+// with a secret of its own and a default pick bin; a storekeeper on a phone ticks a confirmed order
+// and makes a 拣货单, picks it by scanning bins and items (an item scanned at the wrong bin is refused
+// with a buzz; one item is short and goes back to the order as 欠货), packs by scanning (a wrong item
+// and one too many are refused), weighs the box, ships with the seeded simulator's e-waybill; the
+// carrier's signed callbacks report the parcel delivered; the order shows the timeline and the
+// customer tracking link, whose page says 已签收; the backordered bag is allocated and shipped with
+// 顺丰 and a typed number; verify-stock is clean.
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ describe('pick, pack and ship on a phone', () => {
 
   beforeAll(async () => {
     buildWeb();
-    server = await startServer({ JXC_ADMIN_EMAIL: admin.email, JXC_ADMIN_PASSWORD: admin.password });
+    server = await startServer({ JXC_ADMIN_EMAIL: admin.email, JXC_ADMIN_PASSWORD: admin.password, JXC_CARRIER_SECRET_SIM: secret });
     api = await apiSession(server.base, admin.email, admin.password);
     const wh = await api<{ id: string; bins: { id: string; code: string }[] }>('POST', '/warehouses', {
       code: 'WH01', name: '主仓库', isDefault: true, bins: [{ code: 'A-01', zone: 'A', sortOrder: 1 }, { code: 'B-02', zone: 'B', sortOrder: 2 }],
@@ -70,23 +71,22 @@ describe('pick, pack and ship on a phone', () => {
     await p.getByRole('button', { name: '菜单' }).or(p.getByRole('menuitem', { name: /首页$/ })).first().waitFor();
   };
 
-  it('the admin adds a simulator carrier with a callback secret on 承运商', async () => {
+  it('the admin sees the seeded simulator with its secret from the environment, and adds a carrier with a secret of its own', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const desk = await context.newPage();
     await signIn(desk, admin);
     await desk.goto(server.base + '/settings/carriers');
     await desk.getByRole('heading', { name: '承运商' }).waitFor();
     const rows = await desk.getByTestId('carrier-row').allInnerTexts();
-    expect(rows.map((r) => r.split('\t')[1])).toEqual(['顺丰速运', '中通快递', '圆通速递', '京东物流', 'EMS', '自送']);
+    expect(rows.map((r) => r.split('\t')[1])).toEqual(['顺丰速运', '中通快递', '圆通速递', '京东物流', 'EMS', '自送', '模拟快递（演示）']);
+    await desk.getByTestId('carrier-row').filter({ hasText: '模拟快递' }).getByText('已设置').waitFor();
     await desk.getByRole('button', { name: '新增承运商' }).click();
     const dialog = desk.getByRole('dialog');
-    await dialog.getByLabel('编码').fill('SIM');
-    await dialog.getByLabel('名称', { exact: true }).fill('模拟快递');
-    await dialog.getByLabel('对接方式').click();
-    await desk.locator('.ant-select-item-option', { hasText: '模拟承运商' }).click();
-    await dialog.getByLabel('回调密钥').fill(secret);
+    await dialog.getByLabel('编码').fill('DBL');
+    await dialog.getByLabel('名称', { exact: true }).fill('德邦快递');
+    await dialog.getByLabel('回调密钥').fill('dbl-callback-secret-2026');
     await dialog.getByRole('button', { name: label('保存') }).click();
-    await desk.getByTestId('carrier-row').filter({ hasText: '模拟快递' }).getByText('已设置').waitFor();
+    await desk.getByTestId('carrier-row').filter({ hasText: '德邦快递' }).getByText('已设置').waitFor();
 
     // The cola's default pick bin (where it already is).
     await desk.goto(server.base + '/pick-bins');

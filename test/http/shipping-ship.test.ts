@@ -18,9 +18,11 @@ describe(`shipping: shipments ${dialectLabel}`, () => {
 
   it('seeds the carrier list', async () => {
     const items = (await w.admin.get('/api/v1/carriers')).body.items;
-    expect(items.map((c: Json) => c.code)).toEqual(['SF', 'ZTO', 'YTO', 'JD', 'EMS', 'OWN']);
-    expect(items[0]).toMatchObject({ name: '顺丰速运', nameEn: 'SF Express', adapter: 'manual', issuesWaybills: false, trackingRequired: true, hasCallbackSecret: false, status: 'active' });
+    expect(items.map((c: Json) => c.code)).toEqual(['SF', 'ZTO', 'YTO', 'JD', 'EMS', 'OWN', 'SIM']);
+    expect(items[0]).toMatchObject({ name: '顺丰速运', nameEn: 'SF Express', adapter: 'manual', issuesWaybills: false, trackingRequired: true, hasCallbackSecret: false, callbackSecretSource: null, status: 'active' });
     expect(items[5]).toMatchObject({ name: '自送', trackingRequired: false });
+    // The simulator, last, for development and demos: it issues waybills and needs no setup.
+    expect(items[6]).toMatchObject({ name: '模拟快递（演示）', nameEn: 'Simulator (demo)', adapter: 'simulator', issuesWaybills: true, hasCallbackSecret: false, status: 'active' });
   });
 
   it('ships a picked and packed order in one transaction: stock out at moving-average cost, reservation released, order shipped, packages attached, event in the outbox', async () => {
@@ -134,6 +136,8 @@ describe(`shipping: shipments ${dialectLabel}`, () => {
       [{ orderId: o.id, carrierId: sf.id, trackingNumber: 'SF1234567890' }, 409, 'DUPLICATE', 'trackingNumber'],
       [{ orderId: o.id, carrierId: sf.id, trackingNumber: 'bad number!' }, 400, 'VALIDATION_FAILED', 'trackingNumber'],
       [{ orderId: o.id, carrierId: sf.id, issueWaybill: true }, 422, 'CARRIER_NO_ADAPTER', 'issueWaybill'],
+      [{ orderId: o.id, carrierId: own.id, expectedDate: '2020-01-01' }, 400, 'VALIDATION_FAILED', 'expectedDate'],
+      [{ orderId: o.id, carrierId: own.id, expectedDate: '2099-02-30' }, 400, 'VALIDATION_FAILED', 'expectedDate'],
     ];
     for (const [body, status, code, field] of cases) {
       const res = await admin.post('/api/v1/shipments', body);
@@ -176,7 +180,7 @@ describe(`shipping: shipments ${dialectLabel}`, () => {
     expect((await keeper.post('/api/v1/shipments', { orderId: o.id, carrierId: own.id })).status).toBe(201);
     const added = await w.admin.post('/api/v1/carriers', { code: 'dbl', name: '德邦快递', nameEn: 'Deppon', transitDays: 2, callbackSecret: 'x'.repeat(32) });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
-    expect(added.body).toMatchObject({ code: 'DBL', hasCallbackSecret: true, sortOrder: 6 });
+    expect(added.body).toMatchObject({ code: 'DBL', hasCallbackSecret: true, sortOrder: 7 });
     expect(JSON.stringify(added.body)).not.toContain('xxxx');
     expectError(await w.admin.post('/api/v1/carriers', { code: 'DBL', name: '重复' }), 409, 'DUPLICATE');
   });

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-sales-orders.js';
 import * as m0004 from './migrations/0004-outbox-alerts.js';
 import * as m0005 from './migrations/0005-order-history.js';
 import * as m0006 from './migrations/0006-shipping.js';
+import * as m0007 from './migrations/0007-simulator-carrier.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-outbox-alerts': m0004,
   '0005-order-history': m0005,
   '0006-shipping': m0006,
+  '0007-simulator-carrier': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,10 +15,10 @@ type Dims = { weightG?: number | null; lengthMm?: number | null; widthMm?: numbe
 
 /** Packages with their items, by order (or by shipment). */
 export async function packagesOf(db: DbOrTx, by: { orderId?: string; shipmentId?: string }): Promise<PackageView[]> {
-  let q = db.selectFrom('packages').selectAll();
-  if (by.orderId) q = q.where('orderId', '=', by.orderId);
-  if (by.shipmentId) q = q.where('shipmentId', '=', by.shipmentId);
-  const rows = await q.orderBy('seq').execute();
+  let q = db.selectFrom('packages as k').innerJoin('warehouses as w', 'w.id', 'k.warehouseId').selectAll('k').select('w.name as warehouseName');
+  if (by.orderId) q = q.where('k.orderId', '=', by.orderId);
+  if (by.shipmentId) q = q.where('k.shipmentId', '=', by.shipmentId);
+  const rows = await q.orderBy('k.seq').execute();
   if (rows.length === 0) return [];
   const items = groupBy(await db.selectFrom('packageItems as i').innerJoin('products as p', 'p.id', 'i.productId').innerJoin('salesOrderLines as l', 'l.id', 'i.orderLineId')
     .select(['i.packageId', 'i.orderLineId', 'i.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'i.quantity'])

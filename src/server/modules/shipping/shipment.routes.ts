@@ -5,11 +5,11 @@ import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../plat
 import { runIdempotent } from '../../platform/idempotency.js';
 import { sortHelp } from '../../platform/list.js';
 import * as carriers from './carrier.service.js';
-import { allocate, getFulfilment } from './fulfilment.service.js';
+import { allocate, getFulfilment, listFulfilmentQueue, queueSorts } from './fulfilment.service.js';
 import * as packing from './packing.service.js';
 import * as svc from './shipment.service.js';
 import {
-  carrierInput, carrierListQuery, carrierPatch, carrierView, fulfilmentView, packageInput, packagePatch, packageView, packScanInput, packScanView,
+  carrierInput, carrierListQuery, carrierPatch, carrierView, fulfilmentQueueItem, fulfilmentQueueQuery, fulfilmentView, packageInput, packagePatch, packageView, packScanInput, packScanView,
   shipmentInput, shipmentListQuery, shipmentSummary, shipmentView,
 } from './shipping.schemas.js';
 import { ensureTrackingToken, trackingPath } from './tracking-token.js';
@@ -20,30 +20,38 @@ const responses = { ...errorResponses, 422: errorResponses[400] };
 /** Carriers, an order's fulfilment (packing), packages and shipments. */
 export const shipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, numbers } = app.deps.database;
+  const secrets = app.deps.config.carrierSecrets;
 
   app.get('/api/v1/carriers', {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'Carriers (快递公司), in list order', querystring: carrierListQuery, response: { 200: z.object({ items: z.array(carrierView) }), ...responses } },
-  }, async (req) => ({ items: await carriers.listCarriers(db, req.query.status) }));
+  }, async (req) => ({ items: await carriers.listCarriers(db, secrets, req.query.status) }));
   app.get('/api/v1/carriers/:id', {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'One carrier', params: idParams, response: { 200: carrierView, ...responses } },
-  }, async (req) => carriers.toCarrierView(await carriers.carrierRow(db, req.params.id, 'id')));
+  }, async (req) => carriers.toCarrierView(await carriers.carrierRow(db, req.params.id, 'id'), secrets));
   app.post('/api/v1/carriers', {
     config: { access: 'carriers:manage' },
     schema: { tags, summary: 'Add a carrier', body: carrierInput, response: { 201: carrierView, ...responses } },
-  }, async (req, reply) => reply.status(201).send(await carriers.createCarrier(db, actorOf(req), req.body)));
+  }, async (req, reply) => reply.status(201).send(await carriers.createCarrier(db, secrets, actorOf(req), req.body)));
   app.patch('/api/v1/carriers/:id', {
     config: { access: 'carriers:manage' },
     schema: { tags, summary: 'Change a carrier (name, adapter, transit days, callback secret)', params: idParams, body: carrierPatch, response: { 200: carrierView, ...responses } },
-  }, async (req) => carriers.updateCarrier(db, actorOf(req), req.params.id, req.body));
+  }, async (req) => carriers.updateCarrier(db, secrets, actorOf(req), req.params.id, req.body));
   for (const [path, status] of [['deactivate', 'inactive'], ['activate', 'active']] as const) {
     app.post(`/api/v1/carriers/:id/${path}`, {
       config: { access: 'carriers:manage' },
       schema: { tags, summary: status === 'active' ? 'Activate a carrier' : 'Deactivate a carrier (no new shipments; callbacks still accepted)', params: idParams, response: { 200: carrierView, ...responses } },
-    }, async (req) => carriers.setCarrierStatus(db, actorOf(req), req.params.id, status));
+    }, async (req) => carriers.setCarrierStatus(db, secrets, actorOf(req), req.params.id, status));
   }
 
+  app.get('/api/v1/fulfillment/orders', {
+    config: { access: 'sales:read' },
+    schema: {
+      tags, summary: 'Orders waiting in the warehouse, oldest first: stage=to_pack (待打包: picked, not all packed) or to_ship (待发货: packed, not shipped), with the warehouses the waiting lines are in',
+      querystring: fulfilmentQueueQuery.extend({ sort: fulfilmentQueueQuery.shape.sort.describe(sortHelp(queueSorts)) }), response: { 200: pageOf(fulfilmentQueueItem), ...responses },
+    },
+  }, async (req) => listFulfilmentQueue(db, req.query));
   app.get('/api/v1/fulfillment/orders/:id', {
     config: { access: 'sales:read' },
     schema: { tags, summary: 'An order’s fulfilment: per line reserved, on pick lists, picked, packed, shipped, backordered; packages, shipments, tracking events', params: idParams, response: { 200: fulfilmentView, ...responses } },

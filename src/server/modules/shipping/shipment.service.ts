@@ -28,6 +28,9 @@ const bad = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED', { s
  * connection of its own, so concurrent shipments do not queue on the day's counter row).
  */
 export async function createShipment(trx: Tx, actor: Actor, input: ShipmentInput, numbers: NumberSource = inTransaction): Promise<ShipmentView> {
+  if (input.expectedDate && input.expectedDate < businessDate()) {
+    throw bad([{ field: 'expectedDate', message: { zh: `预计送达日期不能早于今天（${businessDate()}）`, en: `The expected delivery date cannot be before today (${businessDate()})` } }]);
+  }
   const order = await orderShipping.claimForShipping(trx, input.orderId);
   const carrier = await carrierRow(trx, input.carrierId);
   if (carrier.status !== 'active') throw new DomainError('INACTIVE', { entity: 'carrier', name: carrier.name }, [{ field: 'carrierId', message: { zh: '快递公司已停用', en: 'Carrier is deactivated' } }]);

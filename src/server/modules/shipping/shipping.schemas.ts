@@ -20,7 +20,9 @@ export const carrierInput = z.strictObject({
 export const carrierPatch = carrierInput.partial().omit({ code: true }).strict();
 export const carrierView = z.object({
   id: z.string(), code: z.string(), name: z.string(), nameEn: z.string(), adapter: z.string(), issuesWaybills: z.boolean(), trackingRequired: z.boolean(),
-  transitDays: z.number().int(), hasCallbackSecret: z.boolean(), sortOrder: z.number().int(), status: z.string(), createdAt: z.string(), updatedAt: z.string(),
+  transitDays: z.number().int(), hasCallbackSecret: z.boolean(),
+  callbackSecretSource: z.enum(['environment', 'carrier']).nullable().describe('Where the callback secret comes from: JXC_CARRIER_SECRET_<CODE> (overrides the carrier’s own) or the carrier row'),
+  sortOrder: z.number().int(), status: z.string(), createdAt: z.string(), updatedAt: z.string(),
 });
 export const carrierListQuery = z.strictObject({ status: z.enum(['active', 'inactive']).optional() });
 
@@ -72,7 +74,7 @@ const dims = {
 export const packageInput = z.strictObject({ warehouseId: id.optional(), ...dims });
 export const packagePatch = z.strictObject(dims);
 export const packageView = z.object({
-  id: z.string(), orderId: z.string(), warehouseId: z.string(), seq: z.number().int(), status: z.enum(['open', 'shipped']),
+  id: z.string(), orderId: z.string(), warehouseId: z.string(), warehouseName: z.string(), seq: z.number().int(), status: z.enum(['open', 'shipped']),
   weightG: z.number().int().nullable(), lengthMm: z.number().int().nullable(), widthMm: z.number().int().nullable(), heightMm: z.number().int().nullable(),
   shipmentId: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   items: z.array(z.object({ orderLineId: z.string(), productId: z.string(), sku: z.string(), productName: z.string(), baseUnit: z.string(), quantity: z.number().int() })),
@@ -122,7 +124,8 @@ export const fulfilmentView = z.object({
   orderId: z.string(), number: z.string(), status: z.string(), customerName: z.string(), requestedDate: z.string().nullable(),
   trackingToken: z.string().nullable(), trackingPath: z.string().nullable(),
   lines: z.array(z.object({
-    id: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), baseUnit: z.string(), warehouseId: z.string(),
+    id: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), baseUnit: z.string(),
+    warehouseId: z.string(), warehouseCode: z.string(), warehouseName: z.string(),
     ordered: z.number().int(), reserved: z.number().int(), picking: z.number().int().describe('On open pick lists'), picked: z.number().int().describe('Picked, not yet shipped'),
     packed: z.number().int().describe('Packed, not yet shipped'), shipped: z.number().int(), backordered: z.number().int(),
     toShip: z.number().int().describe('Reserved and not on an open pick list: what a shipment may take now'),
@@ -132,3 +135,17 @@ export const fulfilmentView = z.object({
   events: z.array(trackingEventView),
 });
 export type FulfilmentView = z.infer<typeof fulfilmentView>;
+
+// The warehouse's work queues: orders waiting to be packed or shipped
+export const fulfilmentQueueQuery = z.strictObject({
+  ...listQueryBase,
+  stage: z.enum(['to_pack', 'to_ship']).default('to_pack').describe('to_pack (待打包): picked, not all packed; to_ship (待发货): packed boxes not yet shipped'),
+  warehouseId: id.optional().describe('Only lines in this warehouse'),
+});
+export const fulfilmentQueueItem = z.object({
+  orderId: z.string(), number: z.string(), status: z.string(), customerName: z.string(), requestedDate: z.string().nullable(), createdAt: z.string(),
+  lineCount: z.number().int().describe('Lines waiting at this stage'),
+  toPack: z.number().int().describe('Base units picked and not yet packed'), packed: z.number().int().describe('Base units packed and not yet shipped'),
+  warehouses: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })).describe('Where the waiting lines are'),
+});
+export type FulfilmentQueueItem = z.infer<typeof fulfilmentQueueItem>;

@@ -16,6 +16,7 @@ const callbackResult = z.object({ ok: z.literal(true), duplicate: z.boolean(), s
 /** Carrier callbacks (signed, idempotent), the simulator, and the customer tracking page. */
 export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps.database;
+  const secrets = app.deps.config.carrierSecrets;
   // This plugin's own JSON parser keeps the body as the raw text: the signature is over those exact bytes.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, String(body)));
@@ -26,13 +27,13 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
       tags, params: z.strictObject({ carrier: z.string().min(1).max(20) }), response: { 200: callbackResult, ...responses },
       summary: `Tracking callback from a carrier: JSON {eventId, trackingNumber, status, at?, location?, description?, expectedDate?}, signed with header ${SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256 of the raw body with the carrier’s callback secret>. A repeated eventId is a 200 no-op (duplicate: true). 401 CARRIER_SIGNATURE_INVALID, 404 WAYBILL_NOT_FOUND`,
     },
-  }, async (req) => receiveCarrierEvent(db, req.params.carrier, typeof req.body === 'string' ? req.body : '', req.headers));
+  }, async (req) => receiveCarrierEvent(db, secrets, req.params.carrier, typeof req.body === 'string' ? req.body : '', req.headers));
 
   app.post('/api/v1/shipments/:id/simulate-event', {
     config: { access: 'shipping:write' },
     schema: {
       tags, params: idParams, body: simulateInput, response: { 200: z.object({ request: z.object({ method: z.string(), path: z.string(), headers: z.record(z.string(), z.string()), body: z.string() }), result: callbackResult }), ...responses },
-      summary: 'Development: the simulator carrier reports a tracking event for this shipment through the signed callback path (the carrier’s adapter must be simulator, with a callback secret)',
+      summary: 'Development: the simulator carrier reports a tracking event for this shipment through the signed callback path (the carrier’s adapter must be simulator; without a callback secret the event is signed with one known only to this server). 422 CARRIER_NO_ADAPTER for other carriers',
     },
     // The body arrives as raw text here too; parse it as the schema says.
     preValidation: async (req) => {
@@ -44,7 +45,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
         }
       }
     },
-  }, async (req) => simulateEvent(db, req.params.id, req.body));
+  }, async (req) => simulateEvent(db, secrets, req.params.id, req.body));
 
   app.get('/api/v1/public/tracking/:token', {
     config: { access: 'public' },

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/create-db.js';
+import type { CarrierTable } from '../../db/schema-shipping.js';
 import { systemActor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
@@ -8,23 +9,28 @@ import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert, resolveAlert } from '../alerts/index.js';
 import { orderShipping } from '../sales/index.js';
 import { adapterFor, sign, SIGNATURE_HEADER, type CarrierEvent, type TrackingStatus } from './carrier-adapter.js';
-import { carrierByCode, carrierRow } from './carrier.service.js';
+import { callbackSecretOf, carrierByCode, carrierRow, type CarrierSecrets } from './carrier.service.js';
 
 export type CallbackResult = { ok: true; duplicate: boolean; shipmentId: string; status: string };
 type Headers = Record<string, string | string[] | undefined>;
 
 /**
  * A carrier's tracking callback. The signature is checked on the raw body first (401
- * CARRIER_SIGNATURE_INVALID, also when the carrier has no secret set), then the event is parsed
- * (400) and its waybill found (404 WAYBILL_NOT_FOUND): nothing is written before all three pass.
- * An event id seen before is a no-op (duplicate: true). Otherwise, in one transaction: the event
- * on the order's timeline, the shipment's status (delivered completes it; the order moves to
- * delivered when all its shipments are), an alert on an exception, the event in the outbox.
+ * CARRIER_SIGNATURE_INVALID, also when the carrier has no secret: neither JXC_CARRIER_SECRET_<CODE>
+ * nor its own), then the event is parsed (400) and its waybill found (404 WAYBILL_NOT_FOUND):
+ * nothing is written before all three pass. An event id seen before is a no-op (duplicate: true).
+ * Otherwise, in one transaction: the event on the order's timeline, the shipment's status
+ * (delivered completes it; the order moves to delivered when all its shipments are), an alert on
+ * an exception, the event in the outbox.
  */
-export async function receiveCarrierEvent(db: Db, carrierCode: string, rawBody: string, headers: Headers): Promise<CallbackResult> {
+export async function receiveCarrierEvent(db: Db, secrets: CarrierSecrets, carrierCode: string, rawBody: string, headers: Headers): Promise<CallbackResult> {
   const carrier = await carrierByCode(db, carrierCode);
+  return acceptSigned(db, carrier, callbackSecretOf(carrier, secrets), rawBody, headers);
+}
+
+async function acceptSigned(db: Db, carrier: CarrierTable, secret: string | null, rawBody: string, headers: Headers): Promise<CallbackResult> {
   const adapter = adapterFor(carrier.adapter);
-  if (!carrier.callbackSecret || !adapter.verify(rawBody, headers, carrier.callbackSecret)) {
+  if (!secret || !adapter.verify(rawBody, headers, secret)) {
     throw new DomainError('CARRIER_SIGNATURE_INVALID', {}, [{ field: SIGNATURE_HEADER, in: 'headers', message: { zh: '签名与请求内容不符', en: 'Signature does not match the body' } }]);
   }
   const event = adapter.parseCallback(rawBody);
@@ -73,22 +79,25 @@ async function applyEvent(trx: Tx, s: ShipmentRef, e: CarrierEvent): Promise<str
   return status;
 }
 
+// Signs simulated events of a simulator carrier that has no secret of its own, so the simulator
+// works out of the box. It lives only in this process and is never accepted from outside: the
+// public callback path checks the carrier's real secret, and without one refuses (401).
+const localSimulatorSecret = randomToken(32);
+
 /**
  * Development and tests: has the simulator carrier report a tracking event for a shipment, signed
- * and posted through the same callback path a real carrier uses. Returns the request it sent.
+ * and accepted through the same path a real carrier's callback takes. Returns the request it made.
  */
-export async function simulateEvent(db: Db, shipmentId: string, input: { status: TrackingStatus; location?: string; description?: string }) {
+export async function simulateEvent(db: Db, secrets: CarrierSecrets, shipmentId: string, input: { status: TrackingStatus; location?: string; description?: string }) {
   const s = await db.selectFrom('shipments').select(['id', 'carrierId', 'trackingNumber']).where('id', '=', shipmentId).executeTakeFirst();
-  if (!s) throw new DomainError('NOT_FOUND', { entity: 'shipment' });
+  if (!s) throw new DomainError('NOT_FOUND', { entity: 'shipment' }, [{ field: 'id', in: 'params', message: { zh: '发货单不存在', en: 'No such shipment' } }]);
   const carrier = await carrierRow(db, s.carrierId);
   if (carrier.adapter !== 'simulator' || !s.trackingNumber) {
     throw new DomainError('CARRIER_NO_ADAPTER', { carrier: carrier.name }, [{ field: 'id', message: { zh: '只有模拟器快递公司的运单可以模拟', en: 'Only waybills of a simulator carrier can be simulated' } }]);
   }
-  if (!carrier.callbackSecret) {
-    throw new DomainError('VALIDATION_FAILED', { summary: 'callbackSecret' }, [{ field: 'callbackSecret', message: { zh: '请先为快递公司设置回调密钥', en: 'Set the carrier’s callback secret first' } }]);
-  }
+  const secret = callbackSecretOf(carrier, secrets) ?? localSimulatorSecret;
   const body = JSON.stringify({ eventId: `sim-${randomToken(12)}`, trackingNumber: s.trackingNumber, status: input.status, at: nowIso(), location: input.location, description: input.description });
-  const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body, carrier.callbackSecret) };
-  const result = await receiveCarrierEvent(db, carrier.code, body, headers);
+  const headers = { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(body, secret) };
+  const result = await acceptSigned(db, carrier, secret, body, headers);
   return { request: { method: 'POST', path: `/api/v1/carrier-events/${carrier.code}`, headers, body }, result };
 }

@@ -6,7 +6,7 @@ export type ShipmentStatus = 'shipped' | TrackingStatus;
 
 export type Carrier = {
   id: string; code: string; name: string; nameEn: string; adapter: 'manual' | 'simulator' | string; issuesWaybills: boolean; trackingRequired: boolean;
-  transitDays: number; hasCallbackSecret: boolean; sortOrder: number; status: 'active' | 'inactive'; createdAt: string; updatedAt: string;
+  transitDays: number; hasCallbackSecret: boolean; callbackSecretSource: 'environment' | 'carrier' | null; sortOrder: number; status: 'active' | 'inactive'; createdAt: string; updatedAt: string;
 };
 export type CarrierInput = {
   code: string; name: string; nameEn?: string; adapter: 'manual' | 'simulator'; trackingRequired: boolean; transitDays: number;
@@ -29,7 +29,7 @@ export type PickList = PickListSummary & {
 
 export type PackageItem = { orderLineId: string; productId: string; sku: string; productName: string; baseUnit: string; quantity: number };
 export type Package = {
-  id: string; orderId: string; warehouseId: string; seq: number; status: 'open' | 'shipped'; weightG: number | null; lengthMm: number | null;
+  id: string; orderId: string; warehouseId: string; warehouseName: string; seq: number; status: 'open' | 'shipped'; weightG: number | null; lengthMm: number | null;
   widthMm: number | null; heightMm: number | null; shipmentId: string | null; createdAt: string; updatedAt: string; items: PackageItem[];
 };
 export type PackScan = { package: Package; line: { lineId: string; productId: string; sku: string; productName: string; added: number; picked: number; packed: number; toPack: number } };
@@ -53,12 +53,19 @@ export type ShipmentInput = {
 };
 
 export type FulfilmentLine = {
-  id: string; lineNo: number; productId: string; sku: string; productName: string; baseUnit: string; warehouseId: string;
+  id: string; lineNo: number; productId: string; sku: string; productName: string; baseUnit: string; warehouseId: string; warehouseCode: string; warehouseName: string;
   ordered: number; reserved: number; picking: number; picked: number; packed: number; shipped: number; backordered: number; toShip: number;
 };
 export type Fulfilment = {
   orderId: string; number: string; status: string; customerName: string; requestedDate: string | null; trackingToken: string | null; trackingPath: string | null;
   lines: FulfilmentLine[]; packages: Package[]; shipments: ShipmentSummary[]; events: TrackingEvent[];
+};
+
+/** An order waiting in the warehouse: 待打包 (picked, not all packed) or 待发货 (packed, not shipped). */
+export type QueueStage = 'to_pack' | 'to_ship';
+export type QueuedOrder = {
+  orderId: string; number: string; status: string; customerName: string; requestedDate: string | null; createdAt: string;
+  lineCount: number; toPack: number; packed: number; warehouses: { id: string; code: string; name: string }[];
 };
 
 const withKey = (key: string) => ({ 'Idempotency-Key': key });
@@ -83,6 +90,8 @@ export const pickLists = {
 };
 
 export const fulfilment = {
+  /** Orders waiting at a stage, oldest first. */
+  queue: (stage: QueueStage, query: Query = {}) => api.get<Page<QueuedOrder>>('/fulfillment/orders', { ...query, stage }),
   get: (orderId: string) => api.get<Fulfilment>(`/fulfillment/orders/${orderId}`),
   packScan: (orderId: string, body: { barcode: string; packageId?: string }) => api.post<PackScan>(`/fulfillment/orders/${orderId}/pack-scans`, body),
   newPackage: (orderId: string, body: { warehouseId?: string } & PackageDims) => api.post<Package>(`/fulfillment/orders/${orderId}/packages`, body),
