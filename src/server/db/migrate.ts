@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-outbox-alerts.js';
 import * as m0005 from './migrations/0005-order-history.js';
 import * as m0006 from './migrations/0006-shipping.js';
 import * as m0007 from './migrations/0007-simulator-carrier.js';
+import * as m0008 from './migrations/0008-purchasing.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-order-history': m0005,
   '0006-shipping': m0006,
   '0007-simulator-carrier': m0007,
+  '0008-purchasing': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

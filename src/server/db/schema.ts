@@ -27,6 +27,13 @@ import type {
   TrackingEventTable,
   OrderTrackingTable,
 } from './schema-shipping.js';
+import type {
+  PurchaseOrderTable,
+  PurchaseOrderLineTable,
+  PurchaseReceiptTable,
+  PurchaseReceiptLineTable,
+  PurchasingSettingsTable,
+} from './schema-purchasing.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -234,6 +241,11 @@ export interface Database {
   packageItems: PackageItemTable;
   trackingEvents: TrackingEventTable;
   orderTracking: OrderTrackingTable;
+  purchaseOrders: PurchaseOrderTable;
+  purchaseOrderLines: PurchaseOrderLineTable;
+  purchaseReceipts: PurchaseReceiptTable;
+  purchaseReceiptLines: PurchaseReceiptLineTable;
+  purchasingSettings: PurchasingSettingsTable;
 }
 
 export type UserRow = Selectable<UserTable>;
