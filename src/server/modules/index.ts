@@ -10,6 +10,7 @@ import { stockRoutes } from './inventory/index.js';
 import { salesOrderRoutes } from './sales/index.js';
 import { alertRoutes } from './alerts/index.js';
 import { pickListRoutes, shipmentRoutes, trackingRoutes } from './shipping/index.js';
+import { purchasingRoutes } from './purchasing/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes];

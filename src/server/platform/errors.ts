@@ -39,6 +39,9 @@ export type ErrorCode =
   | 'CARRIER_NO_ADAPTER'
   | 'CARRIER_SIGNATURE_INVALID'
   | 'WAYBILL_NOT_FOUND'
+  | 'PURCHASE_ORDER_STATE'
+  | 'OVER_RECEIPT'
+  | 'NOT_ON_ORDER'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -93,6 +96,9 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   CARRIER_NO_ADAPTER: 422,
   CARRIER_SIGNATURE_INVALID: 401,
   WAYBILL_NOT_FOUND: 404,
+  PURCHASE_ORDER_STATE: 409,
+  OVER_RECEIPT: 409,
+  NOT_ON_ORDER: 422,
   INTERNAL: 500,
 };
 

@@ -44,6 +44,9 @@ const entities: Record<string, [string, string]> = {
   carrier: ['快递公司', 'Carrier'],
   orderLine: ['订单明细', 'Order line'],
   trackingToken: ['物流查询链接', 'Tracking link'],
+  purchaseOrder: ['采购订单', 'Purchase order'],
+  purchaseOrderLine: ['采购订单明细', 'Purchase order line'],
+  purchaseReceipt: ['采购入库单', 'Purchase receipt'],
 };
 
 /** Localized name of an entity kind, for messages. */
@@ -93,6 +96,9 @@ const messages: Record<string, [string, string]> = {
   CARRIER_NO_ADAPTER: ['快递公司「{carrier}」未接入电子面单，请录入或扫描运单号', 'Carrier "{carrier}" cannot issue waybills here; type or scan the tracking number'],
   CARRIER_SIGNATURE_INVALID: ['回调签名无效', 'Invalid callback signature'],
   WAYBILL_NOT_FOUND: ['运单号「{trackingNumber}」不存在', 'No shipment with tracking number "{trackingNumber}"'],
+  PURCHASE_ORDER_STATE: ['采购订单 {number} 当前为「{status}」，不能执行「{action}」', 'Purchase order {number} is {status}; cannot {action} it'],
+  OVER_RECEIPT: ['{product} 入库数量超出：订购 {ordered}，已入库 {received}，允许超收 {tolerance}%，最多还可入库 {allowed}，本次 {quantity}', 'Too many of {product} received: ordered {ordered}, received {received}, over-receipt tolerance {tolerance}%, at most {allowed} more, this receipt {quantity}'],
+  NOT_ON_ORDER: ['{product} 不在采购订单 {number} 上{where}', '{product} is not on purchase order {number}{where}'],
 };
 
 /** Localized message for an error code with {param} placeholders filled in. */

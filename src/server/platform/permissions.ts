@@ -23,17 +23,21 @@ export const permissions = [
   'approval:manage',
   'shipping:write',
   'carriers:manage',
+  'purchasing:read',
+  'purchasing:write',
+  'purchasing:receive',
+  'purchasing:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read', 'stock:read', 'sales:read'];
+const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read', 'warehouses:read', 'stock:read', 'sales:read', 'purchasing:read'];
 
 // The permission table, enforced for every route by the auth hook (a route must name one).
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
   sales: [...readAll, 'customers:write', 'sales:write'],
-  warehouse: [...readAll, 'warehouses:write', 'stock:adjust', 'shipping:write'],
-  purchasing: [...readAll, 'catalog:write', 'suppliers:write'],
+  warehouse: [...readAll, 'warehouses:write', 'stock:adjust', 'shipping:write', 'purchasing:receive'],
+  purchasing: [...readAll, 'catalog:write', 'suppliers:write', 'purchasing:write', 'purchasing:receive'],
   finance: [...readAll, 'customers:write', 'audit:read'],
   viewer: readAll,
 };

@@ -78,7 +78,7 @@ export const stockRow = z.object({
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),
-  incoming: z.number().int().describe('On open purchase orders (0 until purchasing is in use)'),
+  incoming: z.number().int().describe('Base units still expected on open purchase orders (ordered − received); dates in GET /api/v1/stock/incoming'),
   avgCost: z.number().int().describe('Moving-average cost per base unit, fen'),
   value: z.number().int().nullable().describe('On hand at the moving-average cost, fen; null when the product has no costed stock'),
 });

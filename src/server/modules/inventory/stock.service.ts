@@ -10,6 +10,8 @@ import { paginate, searchWhere, sortBy } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { resolveAlert } from '../alerts/index.js';
 import { notifyBackInStock } from './back-in-stock.js';
+// Directly, not through purchasing's index: that module books its receipts through this one.
+import { incomingByLevel } from '../purchasing/incoming.repository.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import { shortLines, type ShortLine } from './stock-shortage.js';
 import type { AdjustmentInput, DocumentKind, OpeningInput, StockFilter } from './stock.schemas.js';
@@ -207,8 +209,10 @@ export async function listStock(db: Db, f: StockFilter & { page: number; pageSiz
     .select((eb) => [eb.fn.sum<number>('x.onHand').as('onHand'), eb.fn.sum<number>('x.reserved').as('reserved'), eb.fn.sum<number>('x.available').as('available'), eb.fn.sum<number>('x.value').as('value')])
     .executeTakeFirst();
   const totals = { onHand: Number(sums?.onHand ?? 0), reserved: Number(sums?.reserved ?? 0), available: Number(sums?.available ?? 0), value: Number(sums?.value ?? 0) };
+  const incoming = await incomingByLevel(db, [...new Set(page.items.map((r) => r.productId))]);
   const items = page.items.map(({ id: _key, ...r }) => ({
-    ...r, onHand: Number(r.onHand), reserved: Number(r.reserved), available: Number(r.available), avgCost: Number(r.avgCost), value: r.value === null ? null : Number(r.value), incoming: 0,
+    ...r, onHand: Number(r.onHand), reserved: Number(r.reserved), available: Number(r.available), avgCost: Number(r.avgCost), value: r.value === null ? null : Number(r.value),
+    incoming: incoming.get(`${r.productId}\u0000${r.warehouseId}`) ?? 0,
   }));
   return { ...page, items, totals };
 }

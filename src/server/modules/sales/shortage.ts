@@ -3,6 +3,8 @@ import { businessDate } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { raiseAlert } from '../alerts/index.js';
 import type { SalesOrderView } from './sales-order.schemas.js';
+// Directly, not through purchasing's index: purchasing prices its orders with this module.
+import { restockFromOrders } from '../purchasing/incoming.repository.js';
 
 type Line = SalesOrderView['lines'][number];
 
@@ -34,8 +36,10 @@ async function substitutesFor(trx: DbOrTx, productId: string, need: number) {
     .slice(0, 3);
 }
 
-/** When stock may be back: today + the shortest supplier lead time (open purchase orders will refine this). */
-async function restockDate(trx: DbOrTx, productId: string): Promise<{ date: string; basis: string } | null> {
+/** When stock may be back: the expected date of open purchase orders that cover the need, else today + the shortest supplier lead time. */
+async function restockDate(trx: DbOrTx, productId: string, warehouseId: string, need: number): Promise<{ date: string; basis: string } | null> {
+  const ordered = await restockFromOrders(trx, productId, warehouseId, need);
+  if (ordered) return { date: ordered.date, basis: ordered.basis };
   const rows = await trx.selectFrom('supplierProducts as sp').innerJoin('suppliers as s', 's.id', 'sp.supplierId')
     .select(['sp.leadTimeDays', 's.leadTimeDays as supplierLeadTime', 's.name']).where('sp.productId', '=', productId).where('s.status', '=', 'active').execute();
   if (rows.length === 0) return null;
@@ -64,7 +68,7 @@ export async function describeShortage(trx: DbOrTx, order: SalesOrderView, err: 
       field: `lines.${i}.quantity`, lineNo: l.lineNo, productId: l.productId, sku: l.sku, productName: l.productName, baseUnit: l.baseUnit, warehouseId: l.warehouseId,
       requested: l.baseQuantity, available: Math.max(0, available), elsewhere,
       substitutes: await substitutesFor(trx, l.productId, l.baseQuantity),
-      restock: await restockDate(trx, l.productId),
+      restock: await restockDate(trx, l.productId, l.warehouseId, (need.get(key(l)) ?? 0) - Math.max(0, available)),
       options: ['backorder', ...(elsewhere.length ? ['split'] : []), 'wait', 'substitute'],
       message: { zh: `可用 ${Math.max(0, available)}，需要 ${l.baseQuantity}`, en: `${Math.max(0, available)} available, ${l.baseQuantity} needed` },
     });
