@@ -14,6 +14,7 @@ import {
   nextPurchaseStatus, openQuantity, openStatuses, purchaseActionNames, purchaseApproval, purchaseStatusNames, type PurchaseAction, type PurchaseStatus,
 } from './purchase-order.js';
 import { percentToBp, settingsRow } from './purchasing-settings.service.js';
+import { suggestBins } from './receiving.js';
 import type { PurchaseOrderEdit, PurchaseOrderInput, PurchaseOrderListQuery, PurchaseOrderView } from './purchasing.schemas.js';
 
 type OrderRow = PurchaseOrderTable & { supplierName: string };
@@ -169,4 +170,22 @@ export async function listPurchaseOrders(db: Db, f: PurchaseOrderListQuery) {
   if (f.expectedTo) q = q.where('o.expectedDate', '<=', f.expectedTo);
   const page = await paginate(q, sortBy(q, f.sort, purchaseOrderSorts, '-createdAt'), f);
   return { ...page, items: page.items.map(summaryView) };
+}
+
+/** An order's open lines for a receiving screen: barcodes to scan and the suggested bin per line. */
+export async function receivingLines(db: DbOrTx, id: string) {
+  const o = await getPurchaseOrder(db, id);
+  const open = o.lines.filter((l) => l.open > 0);
+  const ids = [...new Set(open.map((l) => l.productId))];
+  const codes = ids.length ? await db.selectFrom('productBarcodes').select(['productId', 'barcode']).where('productId', 'in', ids).orderBy('barcode').execute() : [];
+  const bins = new Map<string, Awaited<ReturnType<typeof suggestBins>>>();
+  for (const w of new Set(open.map((l) => l.warehouseId))) bins.set(w, await suggestBins(db, w, open.filter((l) => l.warehouseId === w).map((l) => l.productId)));
+  return {
+    orderId: o.id, number: o.number, status: o.status, supplierName: o.supplierName, warehouseId: o.warehouseId,
+    lines: open.map((l) => ({
+      orderLineId: l.id, lineNo: l.lineNo, productId: l.productId, sku: l.sku, productName: l.productName, baseUnit: l.baseUnit, warehouseId: l.warehouseId,
+      unitName: l.unitName, factor: l.factor, open: l.open, barcodes: codes.filter((c) => c.productId === l.productId).map((c) => c.barcode),
+      suggestedBin: bins.get(l.warehouseId)?.get(l.productId) ?? null,
+    })),
+  };
 }

@@ -12,6 +12,7 @@ import { enqueue } from '../../platform/outbox.js';
 import { resolveAlert } from '../alerts/index.js';
 import { changeStock, notifyBackInStock, type StockMove } from '../inventory/index.js';
 import { activeSupplier, productsWithUnits } from './purchase-order-content.js';
+import { resolveCodes, suggestBins } from './receiving.js';
 import { isReceivable, nextPurchaseStatus, receiptAction, receiveLimit, unitCostOf } from './purchase-order.js';
 import { getPurchaseOrder, stateError } from './purchase-order.service.js';
 import { settingsRow } from './purchasing-settings.service.js';
@@ -31,11 +32,14 @@ const invalid = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED',
  * at the order line's net price (moving-average cost), the order's received quantities and status
  * change in the same transaction; any refusal writes nothing.
  */
-export async function postReceipt(trx: Tx, actor: Actor, input: ReceiptInput): Promise<ReceiptView> {
+export async function postReceipt(trx: Tx, actor: Actor, given: ReceiptInput): Promise<ReceiptView> {
   const id = newId();
+  const input = await withScans(trx, given);
   const planned = input.orderId ? await againstOrder(trx, id, input, input.orderId) : null;
   const { header, lines } = planned ?? (await unplanned(trx, id, input));
   await assertBins(trx, header.warehouseId, input, lines);
+  const bins = await suggestBins(trx, header.warehouseId, lines.filter((l) => !l.binId).map((l) => l.productId));
+  for (const l of lines) l.binId ??= bins.get(l.productId)?.binId ?? null;
   const moves: StockMove[] = lines.map((l) => ({
     kind: 'purchase_in', productId: l.productId, warehouseId: l.warehouseId, quantity: l.baseQuantity, unitCost: planned || l.unitCost >= 0 ? l.unitCost : undefined,
     binId: l.binId, sourceLineId: l.id,
@@ -58,6 +62,15 @@ export async function postReceipt(trx: Tx, actor: Actor, input: ReceiptInput): P
   if (planned) audits.push(planned.audit(receipt.number));
   await writeAudits(trx, actor, audits);
   return view;
+}
+
+/** Scanned lines as product lines: the barcode's product, and its pack unit unless the line names one. */
+async function withScans(trx: DbOrTx, input: ReceiptInput): Promise<ReceiptInput> {
+  if (!input.lines.some((l) => l.barcode)) return input;
+  const scans = await resolveCodes(trx, input.lines.map((l) => l.barcode));
+  const clash = input.lines.findIndex((l, i) => l.productId && scans[i] && scans[i].productId !== l.productId);
+  if (clash >= 0) throw invalid([lineError(clash, 'barcode', '条码与商品不符', 'The barcode is not this product’s')]);
+  return { ...input, lines: input.lines.map((l, i) => ({ ...l, productId: l.productId ?? scans[i]?.productId, unit: l.unit ?? scans[i]?.unitName })) };
 }
 
 /** Lines of a receipt against an order, checked and booked on the order's lines; claims the order first. */
@@ -219,8 +232,8 @@ const receiptQuery = (db: DbOrTx) => db.selectFrom('purchaseReceipts as r')
 export async function getReceipt(db: DbOrTx, id: string): Promise<ReceiptView> {
   const r = await receiptQuery(db).where('r.id', '=', id).executeTakeFirst();
   if (!r) throw new DomainError('NOT_FOUND', { entity: 'purchaseReceipt' });
-  const lines = await db.selectFrom('purchaseReceiptLines as l').innerJoin('products as p', 'p.id', 'l.productId')
-    .select(['l.id', 'l.lineNo', 'l.orderLineId', 'l.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'l.binId', 'l.unitName', 'l.factor', 'l.quantity', 'l.baseQuantity', 'l.unitCost', 'l.costAmount'])
+  const lines = await db.selectFrom('purchaseReceiptLines as l').innerJoin('products as p', 'p.id', 'l.productId').leftJoin('bins as b', 'b.id', 'l.binId')
+    .select(['l.id', 'l.lineNo', 'l.orderLineId', 'l.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'l.binId', 'b.code as binCode', 'l.unitName', 'l.factor', 'l.quantity', 'l.baseQuantity', 'l.unitCost', 'l.costAmount'])
     .where('l.receiptId', '=', id).orderBy('l.lineNo').execute();
   return { ...r, kind: r.kind as ReceiptView['kind'], orderStatus: (r.orderStatus ?? null) as ReceiptView['orderStatus'], costAmount: Number(r.costAmount), lines };
 }

@@ -9,7 +9,7 @@ import * as receipts from './purchase-receipt.service.js';
 import { getSettings, updateSettings } from './purchasing-settings.service.js';
 import {
   commentBody, incomingQuery, incomingView, purchaseOrderEdit, purchaseOrderInput, purchaseOrderListQuery, purchaseOrderSummary, purchaseOrderView,
-  receiptInput, receiptListQuery, receiptSummary, receiptView, rejectBody, settingsPatch, settingsView,
+  receiptInput, receiptListQuery, receiptSummary, receiptView, receivingView, rejectBody, settingsPatch, settingsView,
 } from './purchasing.schemas.js';
 
 const tags = ['purchasing'];
@@ -44,6 +44,11 @@ export const purchasingRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'purchasing:read' },
     schema: { tags, summary: 'A purchase order with its lines (received and open quantities)', params: idParams, response: { 200: purchaseOrderView, ...errorResponses } },
   }, async (req) => orders.getPurchaseOrder(db, req.params.id));
+
+  app.get('/api/v1/purchase-orders/:id/receiving', {
+    config: { access: 'purchasing:read' },
+    schema: { tags, summary: 'Open lines to receive, with each product’s barcodes and the suggested bin (上架建议)', params: idParams, response: { 200: receivingView, ...errorResponses } },
+  }, async (req) => orders.receivingLines(db, req.params.id));
 
   app.patch('/api/v1/purchase-orders/:id', {
     config: { access: 'purchasing:write' },

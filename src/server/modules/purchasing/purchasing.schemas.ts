@@ -69,10 +69,11 @@ export const rejectBody = z.strictObject({ comment: z.string().trim().min(1, '�
 export const receiptLineInput = z.strictObject({
   orderLineId: id.optional().describe('The order line received (receipts against an order); or give productId'),
   productId: id.optional().describe('The product (unplanned receipts; against an order, the order’s line of this product)'),
+  barcode: z.string().trim().min(1).max(64).optional().describe('Scanned instead of productId: a product barcode (a pack’s barcode sets the unit) or a SKU'),
   quantity: quantity.describe('In `unit`'),
   unit: z.string().trim().min(1).max(20).optional().describe('Default the order line’s unit (against an order) or the base unit'),
   unitCost: fen.optional().describe('Unplanned only: cost per `unit` in fen, without VAT; default the moving-average cost. Against an order the order line’s net price is the cost'),
-  binId: id.optional(),
+  binId: id.optional().describe('Default the suggested bin: the product’s assigned bin in the warehouse, else where its stock last came in'),
 });
 
 export const receiptInput = z.strictObject({
@@ -86,7 +87,7 @@ export type ReceiptInput = z.infer<typeof receiptInput>;
 
 const receiptLineView = z.object({
   id: z.string(), lineNo: z.number().int(), orderLineId: z.string().nullable(), productId: z.string(), sku: z.string(), productName: z.string(), baseUnit: z.string(),
-  binId: z.string().nullable(), unitName: z.string(), factor: z.number().int(), quantity: z.number().int(), baseQuantity: z.number().int(),
+  binId: z.string().nullable(), binCode: z.string().nullable(), unitName: z.string(), factor: z.number().int(), quantity: z.number().int(), baseQuantity: z.number().int(),
   unitCost: z.number().int().describe('Cost per base unit, fen, without VAT'), costAmount: z.number().int(),
 });
 export const receiptView = z.object({
@@ -102,6 +103,15 @@ export const receiptListQuery = z.strictObject({
   ...listQueryBase,
   orderId: id.optional(), supplierId: id.optional(), warehouseId: id.optional(), kind: z.enum(['order', 'unplanned']).optional(),
 });
+
+export const receivingView = z.object({
+  orderId: z.string(), number: z.string(), status: z.enum(purchaseStatuses), supplierName: z.string(), warehouseId: z.string(),
+  lines: z.array(z.object({
+    orderLineId: z.string(), lineNo: z.number().int(), productId: z.string(), sku: z.string(), productName: z.string(), baseUnit: z.string(), warehouseId: z.string(),
+    unitName: z.string(), factor: z.number().int(), open: z.number().int().describe('Base units still expected'), barcodes: z.array(z.string()),
+    suggestedBin: z.object({ binId: z.string(), binCode: z.string() }).nullable(),
+  })),
+}).describe('What a receiving screen needs: open lines with their barcodes and the suggested bin');
 
 export const settingsView = z.object({
   overReceiptPercent: z.number().describe('How much more than ordered a line may receive, percent (0 = exactly what was ordered)'),
