@@ -52,7 +52,7 @@ describe(`purchase receipts: partial, tolerance, unplanned, cost, incoming ${dia
     // (24 × 150 + 24 × 167) / 48 = 158.5 → 159
     expect(level).toMatchObject({ onHand: 48, incoming: 24, avgCost: 159 });
     const moves = (await admin.get('/api/v1/stock/movements', { query: { productId: cola.id } })).body.items;
-    expect(moves[0]).toMatchObject({ kind: 'purchase_in', quantity: 24, unitCost: 167, sourceType: 'purchase_receipt', sourceId: r.id });
+    expect(moves[0]).toMatchObject({ kind: 'purchase_in', quantity: 24, unitCost: 167, sourceType: 'purchase_receipt', sourceId: r.id, sourceNumber: r.number });
     // The rest, scanned by product in bottles: the order is received and nothing is incoming any more.
     const rest = await keeper.post('/api/v1/purchase-receipts', { orderId: po.id, lines: [{ productId: cola.id, quantity: 24, unit: '瓶' }] });
     expect(rest.status, JSON.stringify(rest.body)).toBe(201);
@@ -153,6 +153,16 @@ describe(`purchase receipts: partial, tolerance, unplanned, cost, incoming ${dia
     expect((await stock(tea.id, w2.id)).onHand).toBe(onHand + 4);
     expect((await admin.get('/api/v1/purchase-receipts', { query: { orderId: po.id } })).body.total).toBe(2);
     expect((await verifyStock(t.db)).ok).toBe(true);
+  });
+
+  it('makes one receipt for concurrent retries with one Idempotency-Key', async () => {
+    const po = await order([{ productId: tea.id, quantity: 8 }]);
+    const body = { orderId: po.id, lines: [{ productId: tea.id, quantity: 8 }] };
+    const replies = await Promise.all(Array.from({ length: 6 }, () => keeper.post('/api/v1/purchase-receipts', body, { headers: { 'idempotency-key': 'rk-retry' } })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(new Set(replies.map((r) => r.body.number)).size).toBe(1);
+    expect((await admin.get(`/api/v1/purchase-orders/${po.id}`)).body.lines[0]).toMatchObject({ received: 8 });
+    expect((await admin.get('/api/v1/purchase-receipts', { query: { orderId: po.id } })).body.total).toBe(1);
   });
 
   it('shows incoming with dates per product × warehouse, and the sales shortage takes its restock date from open orders', async () => {

@@ -147,7 +147,9 @@ const movementColumns = (db: DbOrTx) =>
     .innerJoin('products as p', 'p.id', 'm.productId')
     .innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
     .leftJoin('stockAdjustments as a', 'a.id', 'm.sourceId')
-    .select(['m.id', 'm.at', 'm.kind', 'm.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'm.warehouseId', 'w.name as warehouseName', 'm.binId', 'm.quantity', 'm.unitCost', 'm.costAmount', 'm.sourceType', 'm.sourceId', 'a.number as sourceNumber', 'm.reason', 'm.actorName']);
+    .leftJoin('purchaseReceipts as r', 'r.id', 'm.sourceId')
+    .select(['m.id', 'm.at', 'm.kind', 'm.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'm.warehouseId', 'w.name as warehouseName', 'm.binId', 'm.quantity', 'm.unitCost', 'm.costAmount', 'm.sourceType', 'm.sourceId', 'm.reason', 'm.actorName'])
+    .select(sql<string | null>`coalesce(a.number, r.number)`.as('sourceNumber'));
 
 /** One adjustment or opening document with its lines. */
 export async function getAdjustment(db: DbOrTx, id: string) {
