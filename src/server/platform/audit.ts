@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { DbOrTx } from '../db/create-db.js';
+import { prepared } from '../db/prepared.js';
+import type { AuditLogTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { nowIso } from './clock.js';
 import { newId } from './ids.js';
@@ -16,24 +19,23 @@ export async function writeAudit(trx: DbOrTx, actor: Actor, entry: AuditEntry): 
 export async function writeAudits(trx: DbOrTx, actor: Actor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const at = nowIso();
-  await trx
-    .insertInto('auditLog')
-    .values(entries.map((entry) => ({
-      id: newId(),
-      at,
-      actorType: actor.type,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      summary: entry.summary ?? null,
-      before: entry.before === undefined || entry.before === null ? null : redactedJson(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : redactedJson(entry.after),
-      requestId: entry.requestId ?? null,
-    })))
-    .execute();
+  await insertAudits.affected(trx, entries.map((entry) => ({
+    id: newId(),
+    at,
+    actorType: actor.type,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    summary: entry.summary ?? null,
+    before: entry.before === undefined || entry.before === null ? null : redactedJson(entry.before),
+    after: entry.after === undefined || entry.after === null ? null : redactedJson(entry.after),
+    requestId: entry.requestId ?? null,
+  })));
 }
+
+const insertAudits = prepared((db, rows: Insertable<AuditLogTable>[]) => db.insertInto('auditLog').values(rows));
 
 const secretKeys = new Set(['passwordHash', 'password', 'keyHash', 'key', 'csrfToken']);
 

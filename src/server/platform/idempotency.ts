@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/create-db.js';
+import { prepared } from '../db/prepared.js';
+import type { IdempotencyKeyTable } from '../db/schema-documents.js';
 import { actorOf } from './access.js';
 import { nowIso } from './clock.js';
 import { DomainError } from './errors.js';
@@ -13,6 +15,9 @@ function canonical(v: unknown): string {
   if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
   return JSON.stringify(v ?? null);
 }
+
+const storedReply = prepared((db, a: { actorKey: string; key: string }) => db.selectFrom('idempotencyKeys').selectAll().where('actorKey', '=', a.actorKey).where('key', '=', a.key));
+const storeReply = prepared((db, row: IdempotencyKeyTable) => db.insertInto('idempotencyKeys').values(row));
 
 /**
  * Runs a document-creating POST at most once per Idempotency-Key and caller. The key row is
@@ -37,7 +42,7 @@ export async function runIdempotent<T>(
   const route = `${req.method} ${req.routeOptions.url}`;
   const requestHash = createHash('sha256').update(route).update(canonical(req.body)).update(canonical(req.params)).digest('hex');
   const replay = async () => {
-    const row = await db.selectFrom('idempotencyKeys').selectAll().where('actorKey', '=', actorKey).where('key', '=', key).executeTakeFirst();
+    const row = await storedReply.first(db, { actorKey, key });
     if (!row) return null;
     if (row.requestHash !== requestHash) throw new DomainError('IDEMPOTENCY_MISMATCH', { key });
     return reply.status(row.statusCode === created ? 200 : row.statusCode).header('idempotent-replayed', 'true').send(JSON.parse(row.response) as never);
@@ -49,7 +54,7 @@ export async function runIdempotent<T>(
       const result = await run(trx);
       // Recorded last, with the reply: a concurrent request with the same key waits on the key's
       // unique index here, fails when this one commits, rolls its document back and replays this reply.
-      await trx.insertInto('idempotencyKeys').values({ actorKey, key, route, requestHash, statusCode: created, response: JSON.stringify(result), createdAt: nowIso() }).execute();
+      await storeReply.affected(trx, { actorKey, key, route, requestHash, statusCode: created, response: JSON.stringify(result), createdAt: nowIso() });
       return result;
     });
     return reply.status(created).send(body as never);

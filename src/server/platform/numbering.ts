@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../db/create-db.js';
+import { prepared } from '../db/prepared.js';
 import { businessDate } from './clock.js';
 
 /**
@@ -8,14 +9,16 @@ import { businessDate } from './clock.js';
  */
 export async function nextNumber(trx: DbOrTx, prefix: string, date = businessDate()): Promise<string> {
   const key = `${prefix}-${date.replace(/-/g, '')}`;
-  const row = await trx
-    .insertInto('numberSequences')
-    .values({ key, last: 1 })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ last: sql<number>`${sql.ref('numberSequences.last')} + 1` }))
-    .returning('last')
-    .executeTakeFirstOrThrow();
+  const row = await takeNumber.first(trx, { key });
+  if (!row) throw new Error(`no number for ${key}`);
   return `${key}-${String(row.last).padStart(4, '0')}`;
 }
+
+const takeNumber = prepared((db, a: { key: string }) =>
+  db.insertInto('numberSequences')
+    .values({ key: a.key, last: 1 })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ last: sql<number>`${sql.ref('numberSequences.last')} + 1` }))
+    .returning('last'));
 
 /** Where a document entry path takes its number from (see `DbHandle.numbers`). */
 export type NumberSource = (trx: DbOrTx, prefix: string) => Promise<string>;

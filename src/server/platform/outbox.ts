@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/create-db.js';
+import { prepared } from '../db/prepared.js';
 import { nowIso } from './clock.js';
 import { newId } from './ids.js';
 
@@ -9,9 +10,10 @@ import { newId } from './ids.js';
  */
 export async function enqueue(trx: DbOrTx, topic: string, payload: unknown, dedupeKey?: string): Promise<void> {
   const now = nowIso();
-  await trx
-    .insertInto('outbox')
-    .values({ id: newId(), topic, payload: JSON.stringify(payload), dedupeKey: dedupeKey ?? null, status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, createdAt: now, sentAt: null })
-    .onConflict((oc) => oc.column('dedupeKey').doNothing())
-    .execute();
+  await insertMessage.affected(trx, { id: newId(), topic, payload: JSON.stringify(payload), dedupeKey: dedupeKey ?? null, now });
 }
+
+const insertMessage = prepared((db, a: { id: string; topic: string; payload: string; dedupeKey: string | null; now: string }) =>
+  db.insertInto('outbox')
+    .values({ id: a.id, topic: a.topic, payload: a.payload, dedupeKey: a.dedupeKey, status: 'pending', attempts: 0, nextAttemptAt: a.now, lastError: null, createdAt: a.now, sentAt: null })
+    .onConflict((oc) => oc.column('dedupeKey').doNothing()));

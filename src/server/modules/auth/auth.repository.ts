@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/create-db.js';
+import { prepared } from '../../db/prepared.js';
 import type { NewRow, SessionTable, UserTable } from '../../db/schema.js';
 
 export const findUserByEmail = (db: DbOrTx, email: string) =>
@@ -24,21 +25,22 @@ export const deleteSession = (db: DbOrTx, id: string) => db.deleteFrom('sessions
 
 export const deleteUserSessions = (db: DbOrTx, userId: string) => db.deleteFrom('sessions').where('userId', '=', userId).execute();
 
-/** A live session joined with its active user. */
-export const findLiveSession = (db: DbOrTx, id: string, now: string) =>
+/** A live session joined with its active user (every request of the UI: built once, see db/prepared.ts). */
+const liveSession = prepared((db, a: { id: string; now: string }) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.userId')
     .select(['sessions.id as sessionId', 'sessions.csrfToken', 'users.id', 'users.name', 'users.email', 'users.role', 'users.locale'])
-    .where('sessions.id', '=', id)
-    .where('sessions.expiresAt', '>', now)
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+    .where('sessions.id', '=', a.id)
+    .where('sessions.expiresAt', '>', a.now)
+    .where('users.status', '=', 'active'));
+export const findLiveSession = (db: DbOrTx, id: string, now: string) => liveSession.first(db, { id, now });
 
 export const deleteExpiredSessions = (db: DbOrTx, now: string) => db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
 
-export const findActiveApiKeyByHash = (db: DbOrTx, keyHash: string) =>
-  db.selectFrom('apiKeys').select(['id', 'name', 'role', 'lastUsedAt']).where('keyHash', '=', keyHash).where('status', '=', 'active').executeTakeFirst();
+const activeApiKey = prepared((db, a: { keyHash: string }) =>
+  db.selectFrom('apiKeys').select(['id', 'name', 'role', 'lastUsedAt']).where('keyHash', '=', a.keyHash).where('status', '=', 'active'));
+export const findActiveApiKeyByHash = (db: DbOrTx, keyHash: string) => activeApiKey.first(db, { keyHash });
 
 export const touchApiKey = (db: DbOrTx, id: string, now: string) =>
   db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', id).execute();

@@ -1,10 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/create-db.js';
+import type { StockMovementTable, StockReservationTable } from '../../db/schema-documents.js';
+import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../platform/actor.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { groupBy } from '../../platform/batch.js';
+import { prepared } from '../../db/prepared.js';
 
 /** What a movement is; the sign of its quantity says in (+) or out (−). */
 export type MovementKind = 'opening' | 'adjust_gain' | 'adjust_loss' | 'sale_out' | 'purchase_in' | 'return_in' | 'purchase_return_out' | 'transfer_out' | 'transfer_in' | 'count_gain' | 'count_loss';
@@ -55,19 +58,38 @@ export async function changeStock(
   const posted = await applyCosts(trx, moves, now);
   // In chunks: SQLite binds at most 32,766 parameters per statement and PostgreSQL 65,535 (16 per row here).
   for (let i = 0; i < posted.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('stockMovements')
-      .values(
-        posted.slice(i, i + ROWS_PER_INSERT).map((m) => ({
-          id: m.id, at: now, kind: m.kind, productId: m.productId, warehouseId: m.warehouseId, binId: m.binId ?? null,
-          quantity: m.quantity, unitCost: m.unitCost, costAmount: m.costAmount, sourceType: source.type, sourceId: source.id,
-          sourceLineId: m.sourceLineId ?? null, reason: m.reason ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
-        })),
-      )
-      .execute();
+    await insertMovements.affected(trx, posted.slice(i, i + ROWS_PER_INSERT).map((m) => ({
+      id: m.id, at: now, kind: m.kind, productId: m.productId, warehouseId: m.warehouseId, binId: m.binId ?? null,
+      quantity: m.quantity, unitCost: m.unitCost, costAmount: m.costAmount, sourceType: source.type, sourceId: source.id,
+      sourceLineId: m.sourceLineId ?? null, reason: m.reason ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
+    })));
   }
   return posted;
 }
+
+// The statements of every stock change, built and compiled once (see db/prepared.ts).
+const insertMovements = prepared((db, rows: Insertable<StockMovementTable>[]) => db.insertInto('stockMovements').values(rows));
+const ensureBalance = prepared((db, a: { productId: string; warehouseId: string; now: string }) =>
+  db.insertInto('stockLevels').values({ productId: a.productId, warehouseId: a.warehouseId, onHand: 0, reserved: 0, updatedAt: a.now })
+    .onConflict((oc) => oc.columns(['productId', 'warehouseId']).doNothing()));
+/** Changes a balance unless on hand would fall below reserved, or reserved below zero. */
+const moveBalance = prepared((db, a: { productId: string; warehouseId: string; onHand: number; reserved: number; now: string }) =>
+  db.updateTable('stockLevels')
+    .set({ onHand: sql`on_hand + ${int(a.onHand)}`, reserved: sql`reserved + ${int(a.reserved)}`, updatedAt: a.now })
+    .where('productId', '=', a.productId)
+    .where('warehouseId', '=', a.warehouseId)
+    .where(sql<boolean>`reserved + ${int(a.reserved)} >= 0 and on_hand + ${int(a.onHand)} >= reserved + ${int(a.reserved)}`));
+const undoBalance = prepared((db, a: { productId: string; warehouseId: string; onHand: number; reserved: number }) =>
+  db.updateTable('stockLevels').set({ onHand: sql`on_hand - ${int(a.onHand)}`, reserved: sql`reserved - ${int(a.reserved)}` })
+    .where('productId', '=', a.productId).where('warehouseId', '=', a.warehouseId));
+const growReservations = prepared((db, a: { rows: Insertable<StockReservationTable>[]; now: string }) =>
+  db.insertInto('stockReservations').values(a.rows)
+    .onConflict((oc) => oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${sql.ref('excluded.quantity')}`, updatedAt: a.now })));
+const shrinkReservation = prepared((db, a: { sourceType: string; sourceLineId: string; productId: string; warehouseId: string; delta: number; now: string }) =>
+  db.updateTable('stockReservations')
+    .set({ quantity: sql`quantity + ${int(a.delta)}`, updatedAt: a.now })
+    .where('sourceType', '=', a.sourceType).where('sourceLineId', '=', a.sourceLineId).where('productId', '=', a.productId).where('warehouseId', '=', a.warehouseId)
+    .where(sql<boolean>`quantity + ${int(a.delta)} >= 0`));
 
 const ROWS_PER_INSERT = 1000;
 
@@ -88,21 +110,12 @@ async function applyBalances(trx: Tx, moves: StockMove[], reservations: Reservat
   for (const d of ordered) {
     if (d.onHand === 0 && d.reserved === 0) continue;
     // A missing balance row is made only for stock coming in; anything else on a missing row is refused below.
-    if (d.onHand > 0) await trx.insertInto('stockLevels').values({ productId: d.productId, warehouseId: d.warehouseId, onHand: 0, reserved: 0, updatedAt: now }).onConflict((oc) => oc.columns(['productId', 'warehouseId']).doNothing()).execute();
-    const res = await trx
-      .updateTable('stockLevels')
-      .set({ onHand: sql`on_hand + ${int(d.onHand)}`, reserved: sql`reserved + ${int(d.reserved)}`, updatedAt: now })
-      .where('productId', '=', d.productId)
-      .where('warehouseId', '=', d.warehouseId)
-      .where(sql<boolean>`reserved + ${int(d.reserved)} >= 0 and on_hand + ${int(d.onHand)} >= reserved + ${int(d.reserved)}`)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) {
+    if (d.onHand > 0) await ensureBalance.affected(trx, { productId: d.productId, warehouseId: d.warehouseId, now });
+    const updated = await moveBalance.affected(trx, { productId: d.productId, warehouseId: d.warehouseId, onHand: d.onHand, reserved: d.reserved, now });
+    if (updated === 0) {
       // Nothing written: undo the balances this call already changed, so a caller that describes
       // the shortage (or carries on in the same transaction) sees the stock as it was.
-      for (const a of applied.reverse()) {
-        await trx.updateTable('stockLevels').set({ onHand: sql`on_hand - ${int(a.onHand)}`, reserved: sql`reserved - ${int(a.reserved)}` })
-          .where('productId', '=', a.productId).where('warehouseId', '=', a.warehouseId).execute();
-      }
+      for (const a of applied.reverse()) await undoBalance.affected(trx, { productId: a.productId, warehouseId: a.warehouseId, onHand: a.onHand, reserved: a.reserved });
       await refuse(trx, d);
     }
     applied.push(d);
@@ -143,28 +156,37 @@ async function applyReservations(trx: Tx, source: StockSource, changes: Reservat
   }
   const rows = [...grow.values()];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('stockReservations')
-      .values(rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
+    await growReservations.affected(trx, {
+      now,
+      rows: rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
         id: newId(), productId: r.productId, warehouseId: r.warehouseId, sourceType: source.type, sourceId: source.id, sourceLineId: r.sourceLineId, quantity: r.delta, createdAt: now, updatedAt: now,
-      })))
-      .onConflict((oc) =>
-        oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${sql.ref('excluded.quantity')}`, updatedAt: now }),
-      )
-      .execute();
+      })),
+    });
   }
   for (const r of changes) {
     if (r.delta > 0) continue;
     // A release: only what this line holds (the balance update above already refused more than is reserved in total).
-    const res = await trx
-      .updateTable('stockReservations')
-      .set({ quantity: sql`quantity + ${int(r.delta)}`, updatedAt: now })
-      .where('sourceType', '=', source.type).where('sourceLineId', '=', r.sourceLineId).where('productId', '=', r.productId).where('warehouseId', '=', r.warehouseId)
-      .where(sql<boolean>`quantity + ${int(r.delta)} >= 0`)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new Error(`release of ${-r.delta} exceeds the reservation of line ${r.sourceLineId}`);
+    const updated = await shrinkReservation.affected(trx, { sourceType: source.type, sourceLineId: r.sourceLineId, productId: r.productId, warehouseId: r.warehouseId, delta: r.delta, now });
+    if (updated === 0) throw new Error(`release of ${-r.delta} exceeds the reservation of line ${r.sourceLineId}`);
   }
 }
+
+const ensureCostRow = prepared((db, a: { productId: string; now: string }) =>
+  db.insertInto('productCosts').values({ productId: a.productId, quantity: 0, value: 0, lastDelta: 0, updatedAt: a.now }).onConflict((oc) => oc.column('productId').doNothing()));
+/** Books `delta` (fen) to a product's cost row with `quantity` and returns it. */
+const bookCost = (db: Kysely<Database>, a: { productId: string; quantity: number; now: string }, delta: RawBuilder<number>) =>
+  db.updateTable('productCosts')
+    .set({ lastDelta: delta, value: sql`value + ${delta}`, quantity: sql`quantity + ${int(a.quantity)}`, updatedAt: a.now })
+    .where('productId', '=', a.productId)
+    .returning('lastDelta');
+// In: at the given cost, else at the current average (or the product's cost price when there is none).
+// Out: the proportional share of the value, so the last unit out takes exactly what is left.
+const bookInAt = prepared((db, a: { productId: string; quantity: number; unitCost: number; now: string }) =>
+  bookCost(db, a, sql<number>`${int(a.quantity)} * ${int(a.unitCost)}`));
+const bookInAtAverage = prepared((db, a: { productId: string; quantity: number; fallback: number; now: string }) =>
+  bookCost(db, a, sql<number>`${int(a.quantity)} * (case when quantity > 0 then (2 * value + quantity) / (2 * quantity) else ${int(a.fallback)} end)`));
+const bookOut = prepared((db, a: { productId: string; quantity: number; now: string }) =>
+  bookCost(db, a, sql<number>`-(case when quantity >= -${int(a.quantity)} and quantity > 0 then (2 * value * -${int(a.quantity)} + quantity) / (2 * quantity) else value end)`));
 
 /** Moving-average cost: `value` and `quantity` per product; each statement returns what it booked. */
 async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<PostedMove[]> {
@@ -175,27 +197,18 @@ async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<Pos
   const uncosted = ids.filter((id) => byProduct.get(id)?.some((m) => m.quantity > 0 && m.unitCost == null));
   const fallback = new Map(uncosted.length ? (await trx.selectFrom('products').select(['id', 'costPrice']).where('id', 'in', uncosted).execute()).map((p) => [p.id, p.costPrice]) : []);
   const posted = new Map<StockMove, PostedMove>();
-  const ensureRow = (productId: string) =>
-    trx.insertInto('productCosts').values({ productId, quantity: 0, value: 0, lastDelta: 0, updatedAt: now }).onConflict((oc) => oc.column('productId').doNothing()).execute();
+  const ensureRow = (productId: string) => ensureCostRow.affected(trx, { productId, now });
   for (const productId of ids) {
     // Stock going out has come in through here before, so its cost row exists; only stock coming in may need one made.
     if (byProduct.get(productId)?.some((m) => m.quantity > 0)) await ensureRow(productId);
     for (const m of byProduct.get(productId) ?? []) {
       const q = m.quantity;
-      // In: at the given cost, else at the current average (or the product's cost price when there is none).
-      // Out: the proportional share of the value, so the last unit out takes exactly what is left.
-      const delta =
+      const book = () =>
         q > 0
           ? m.unitCost != null
-            ? sql<number>`${int(q)} * ${int(m.unitCost)}`
-            : sql<number>`${int(q)} * (case when quantity > 0 then (2 * value + quantity) / (2 * quantity) else ${int(fallback.get(productId) ?? 0)} end)`
-          : sql<number>`-(case when quantity >= ${int(-q)} and quantity > 0 then (2 * value * ${int(-q)} + quantity) / (2 * quantity) else value end)`;
-      const book = () => trx
-        .updateTable('productCosts')
-        .set({ lastDelta: delta, value: sql`value + ${delta}`, quantity: sql`quantity + ${q}`, updatedAt: now })
-        .where('productId', '=', productId)
-        .returning('lastDelta')
-        .executeTakeFirst();
+            ? bookInAt.first(trx, { productId, quantity: q, unitCost: m.unitCost, now })
+            : bookInAtAverage.first(trx, { productId, quantity: q, fallback: fallback.get(productId) ?? 0, now })
+          : bookOut.first(trx, { productId, quantity: q, now });
       let row = await book();
       if (!row) {
         await ensureRow(productId);

@@ -1,4 +1,5 @@
 import type { Db, DbOrTx } from '../../db/create-db.js';
+import { prepared } from '../../db/prepared.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
@@ -49,9 +50,12 @@ export async function deleteRule(db: Db, actor: Actor, id: string) {
   });
 }
 
+// Read on every confirmation: built once (see db/prepared.ts).
+const activeRules = prepared((db, _: Record<string, never>) => db.selectFrom('approvalRules').select(['id', 'name', 'kind', 'threshold', 'approverRole']).where('status', '=', 'active'));
+
 /** The active rules an order trips, from the order, its customer, its history and current costs. */
 export async function rulesTripped(trx: DbOrTx, order: SalesOrderView): Promise<Triggered[]> {
-  const rules = (await trx.selectFrom('approvalRules').select(['id', 'name', 'kind', 'threshold', 'approverRole']).where('status', '=', 'active').execute()) as ApprovalRule[];
+  const rules = (await activeRules.rows(trx, {})) as ApprovalRule[];
   if (rules.length === 0) return [];
   const customer = await trx.selectFrom('customers').select(['creditLimit']).where('id', '=', order.customerId).executeTakeFirstOrThrow();
   const open = await trx.selectFrom('salesOrders').select((eb) => eb.fn.sum<number>('total').as('sum'))

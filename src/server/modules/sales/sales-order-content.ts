@@ -1,4 +1,6 @@
 import type { Tx } from '../../db/create-db.js';
+import { prepared } from '../../db/prepared.js';
+import type { Insertable } from 'kysely';
 import type { SalesOrderLineTable } from '../../db/schema-documents.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -50,7 +52,9 @@ export function lineRows(orderId: string, c: OrderContent): LineRow[] {
 
 /** Writes an order's lines (after any old ones were deleted). */
 export async function insertLines(trx: Tx, rows: SalesOrderLineTable[]): Promise<void> {
-  await trx.insertInto('salesOrderLines').values(rows.map(({ id, orderId, lineNo, productId, warehouseId, unitName, factor, quantity, baseQuantity, unitPrice, discountBp, taxRate, gross, lineDiscount, orderDiscount, net, tax, total, reserved, shipped }) => ({
+  await insertLineRows.affected(trx, rows.map(({ id, orderId, lineNo, productId, warehouseId, unitName, factor, quantity, baseQuantity, unitPrice, discountBp, taxRate, gross, lineDiscount, orderDiscount, net, tax, total, reserved, shipped }) => ({
     id, orderId, lineNo, productId, warehouseId, unitName, factor, quantity, baseQuantity, unitPrice, discountBp, taxRate, gross, lineDiscount, orderDiscount, net, tax, total, reserved, shipped,
-  }))).execute();
+  })));
 }
+
+const insertLineRows = prepared((db, rows: Insertable<SalesOrderLineTable>[]) => db.insertInto('salesOrderLines').values(rows));

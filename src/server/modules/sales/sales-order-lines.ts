@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/create-db.js';
+import { prepared } from '../../db/prepared.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { percentToBp } from './sales-order.js';
 import type { SalesOrderInput } from './sales-order.schemas.js';
@@ -14,15 +15,23 @@ export type OrderContext = {
   warehouses: Map<string, string>;
 };
 
+// Every order entry reads these: built once (see db/prepared.ts).
+const customerById = prepared((db, a: { id: string }) => db.selectFrom('customers').select(['id', 'name', 'status', 'priceTier', 'addresses']).where('id', '=', a.id));
+const activeWarehouses = prepared((db, _: Record<string, never>) => db.selectFrom('warehouses').select('id').where('status', '=', 'active').orderBy('isDefault', 'desc').orderBy('code'));
+const productsWithUnits = prepared((db, a: { ids: string[] }) =>
+  db.selectFrom('products as p').leftJoin('productUnits as u', 'u.productId', 'p.id')
+    .select(['p.id', 'p.sku', 'p.name', 'p.status', 'p.baseUnit', 'p.listPrice', 'p.wholesalePrice', 'p.taxRate', 'u.name as unitName', 'u.factor'])
+    .where('p.id', 'in', a.ids));
+
 const bad = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED', { summary: details.map((d) => d.field).join(', ') }, details);
 
 /** Reads the customer, warehouses, products and pack units an order refers to (a few queries, not one per line). */
 export async function loadOrderContext(trx: DbOrTx, input: SalesOrderInput): Promise<OrderContext> {
-  const customer = await trx.selectFrom('customers').select(['id', 'name', 'status', 'priceTier', 'addresses']).where('id', '=', input.customerId).executeTakeFirst();
+  const customer = await customerById.first(trx, { id: input.customerId });
   if (!customer) throw new DomainError('NOT_FOUND', { entity: 'customer' }, [{ field: 'customerId', message: { zh: '客户不存在', en: 'No such customer' } }]);
   if (customer.status !== 'active') throw new DomainError('INACTIVE', { entity: 'customer', name: customer.name }, [{ field: 'customerId', message: { zh: '客户已停用', en: 'Customer is deactivated' } }]);
   // Active warehouses, the default first (then by code): the fallback when the order names none.
-  const active = await trx.selectFrom('warehouses').select('id').where('status', '=', 'active').orderBy('isDefault', 'desc').orderBy('code').execute();
+  const active = await activeWarehouses.rows(trx, {});
   const warehouses = new Map(active.map((w) => [w.id, w.id]));
   const fallback = active[0]?.id;
   const warehouseId = input.warehouseId ?? fallback;
@@ -31,9 +40,7 @@ export async function loadOrderContext(trx: DbOrTx, input: SalesOrderInput): Pro
   }
   const ids = [...new Set(input.lines.map((l) => l.productId))];
   // Products and their pack units in one query (a row per unit; a product without units has one row with nulls).
-  const rows = await trx.selectFrom('products as p').leftJoin('productUnits as u', 'u.productId', 'p.id')
-    .select(['p.id', 'p.sku', 'p.name', 'p.status', 'p.baseUnit', 'p.listPrice', 'p.wholesalePrice', 'p.taxRate', 'u.name as unitName', 'u.factor'])
-    .where('p.id', 'in', ids).execute();
+  const rows = await productsWithUnits.rows(trx, { ids });
   const products = new Map<string, Product>();
   const units = new Map<string, Map<string, number>>();
   for (const { unitName, factor, ...p } of rows) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
+import { prepared } from '../../db/prepared.js';
 import type { SalesOrderTable } from '../../db/schema-documents.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudits, type AuditEntry } from '../../platform/audit.js';
@@ -41,7 +42,7 @@ export async function createSalesOrder(
   const created = { ...draft, number: row.number };
   const order = step ? { ...step.after, number: row.number } : created;
   const { approvalReasons, ...changes } = step?.changes ?? {};
-  await trx.insertInto('salesOrders').values({ ...row, status: order.status, ...changes, approvalReasons: approvalReasons ? JSON.stringify(approvalReasons) : null }).execute();
+  await insertOrder.affected(trx, { ...row, status: order.status, ...changes, approvalReasons: approvalReasons ? JSON.stringify(approvalReasons) : null });
   await insertLines(trx, order.lines.map(({ sku: _s, productName: _n, baseUnit: _u, backordered: _b, ...l }) => ({ ...l, orderId: id })));
   if (step) await announce(trx, order, 'confirm', step.granted);
   await writeAudits(trx, actor, [
@@ -50,6 +51,8 @@ export async function createSalesOrder(
   ]);
   return order;
 }
+
+const insertOrder = prepared((db, row: SalesOrderTable) => db.insertInto('salesOrders').values(row));
 
 type Step = { after: SalesOrderView; changes: OrderChanges; before: SalesOrderView; granted: number[] | null };
 type OrderChanges = Partial<Pick<SalesOrderView, 'approvalReasons' | 'approvalRole' | 'approvalComment' | 'approvedBy' | 'confirmedAt' | 'cancelledAt'>>;
