@@ -1,12 +1,14 @@
 // Shipping in a real browser against the real server: the server gets the simulator carrier's
 // callback secret from JXC_CARRIER_SECRET_SIM; the admin sees it on the 承运商 screen, adds a carrier
-// with a secret of its own and a default pick bin; a storekeeper on a phone ticks a confirmed order
-// and makes a 拣货单, picks it by scanning bins and items (an item scanned at the wrong bin is refused
-// with a buzz; one item is short and goes back to the order as 欠货), packs by scanning (a wrong item
-// and one too many are refused), weighs the box, ships with the seeded simulator's e-waybill; the
-// carrier's signed callbacks report the parcel delivered; the order shows the timeline and the
-// customer tracking link, whose page says 已签收; the backordered bag is allocated and shipped with
-// 顺丰 and a typed number; verify-stock is clean.
+// with a secret of its own and a default pick bin; a storekeeper on a phone (the scan box keeps the
+// on-screen keyboard down until asked) ticks a confirmed order and makes a 拣货单, picks it by
+// scanning bins and items (an item scanned at the wrong bin is refused with a buzz; one item is
+// short and goes back to the order as 欠货), finds the order under 待打包, packs by scanning (a wrong
+// item and one too many are refused), weighs the box, finds it under 待发货, ships with the seeded
+// simulator's e-waybill; the carrier's signed callbacks report the parcel delivered; the order
+// shows the timeline and the customer tracking link, whose page says 已签收; the backordered bag is
+// allocated and shipped with 顺丰, a typed number and a chosen 预计送达; the 承运商 list fits the
+// phone without sideways scrolling; verify-stock is clean.
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +19,15 @@ const keeper = { email: 'keeper@example.com', password: 'e2e-keeper-2026', name:
 const codes = { cola: '6901234567892', colaCase: '6901234567908', chips: '6902222222225', water: '6903333333338' };
 const secret = 'sim-callback-secret-2026';
 
+/** The date `n` days from today, as the browser and the server write it (YYYY-MM-DD, local time). */
+const inDays = (n: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 type Order = { id: string; number: string; status: string };
-type Fulfilment = { status: string; trackingPath: string | null; lines: { sku: string; shipped: number; backordered: number; picked: number; packed: number }[]; shipments: { id: string; trackingNumber: string; status: string }[] };
+type Fulfilment = { status: string; trackingPath: string | null; lines: { sku: string; shipped: number; backordered: number; picked: number; packed: number }[]; shipments: { id: string; trackingNumber: string; status: string; expectedDate: string }[] };
 
 describe('pick, pack and ship on a phone', () => {
   let server: TestServer;
@@ -79,14 +88,24 @@ describe('pick, pack and ship on a phone', () => {
     await desk.getByRole('heading', { name: '承运商' }).waitFor();
     const rows = await desk.getByTestId('carrier-row').allInnerTexts();
     expect(rows.map((r) => r.split('\t')[1])).toEqual(['顺丰速运', '中通快递', '圆通速递', '京东物流', 'EMS', '自送', '模拟快递（演示）']);
-    await desk.getByTestId('carrier-row').filter({ hasText: '模拟快递' }).getByText('已设置').waitFor();
+    await desk.getByTestId('carrier-row').filter({ hasText: '模拟快递' }).getByText('已设置（环境变量）', { exact: true }).waitFor();
+    await desk.getByTestId('carrier-row').filter({ hasText: '顺丰速运' }).getByText('未设置', { exact: true }).waitFor();
     await desk.getByRole('button', { name: '新增承运商' }).click();
     const dialog = desk.getByRole('dialog');
     await dialog.getByLabel('编码').fill('DBL');
     await dialog.getByLabel('名称', { exact: true }).fill('德邦快递');
     await dialog.getByLabel('回调密钥').fill('dbl-callback-secret-2026');
     await dialog.getByRole('button', { name: label('保存') }).click();
-    await desk.getByTestId('carrier-row').filter({ hasText: '德邦快递' }).getByText('已设置').waitFor();
+    await desk.getByTestId('carrier-row').filter({ hasText: '德邦快递' }).getByText('已设置', { exact: true }).waitFor();
+    // Editing the simulator says where its secret comes from.
+    await desk.getByTestId('carrier-row').filter({ hasText: '模拟快递' }).getByRole('button', { name: label('编辑') }).click();
+    await desk.getByRole('dialog').getByText('JXC_CARRIER_SECRET_SIM', { exact: false }).waitFor();
+    await desk.getByRole('dialog').getByRole('button', { name: label('取消') }).click();
+
+    // On a desk (no touch screen) the scan box types as usual: no keyboard button.
+    await desk.goto(server.base + '/packing');
+    expect(await desk.getByTestId('scan-box').getAttribute('inputmode')).toBe('text');
+    expect(await desk.getByTestId('scan-keyboard').count()).toBe(0);
 
     // The cola's default pick bin (where it already is).
     await desk.goto(server.base + '/pick-bins');
@@ -123,6 +142,16 @@ describe('pick, pack and ship on a phone', () => {
     // Walking order: bin A-01 before B-02.
     expect(await page.getByTestId('pick-bin').allInnerTexts()).toEqual(['A-01', 'B-02']);
     expect(await focusedScanBox()).toBe(true);
+    // A hardware scanner types: the phone's on-screen keyboard stays down until the keyboard button asks for it.
+    const box = page.getByTestId('scan-box');
+    expect(await box.getAttribute('inputmode')).toBe('none');
+    await page.getByTestId('scan-keyboard').click();
+    await expect.poll(() => box.getAttribute('inputmode')).toBe('text');
+    await expect.poll(focusedScanBox).toBe(true);
+    expect(await page.getByTestId('scan-keyboard').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('scan-keyboard').click();
+    await expect.poll(() => box.getAttribute('inputmode')).toBe('none');
+    await expect.poll(focusedScanBox).toBe(true);
   });
 
   it('picks by scanning: bin, then items; an item at the wrong bin is refused with a buzz', async () => {
@@ -158,8 +187,14 @@ describe('pick, pack and ship on a phone', () => {
     expect(f.lines.find((l) => l.sku === 'COLA-330')).toMatchObject({ picked: 3, backordered: 0 });
   });
 
-  it('packs by scanning: a wrong item and one too many are refused, nothing packed', async () => {
-    await page.getByTestId('to-packing').click();
+  it('finds the picked order under 待打包 and packs by scanning: a wrong item and one too many are refused, nothing packed', async () => {
+    await page.getByTestId('to-packing').waitFor();
+    await page.goto(server.base + '/packing');
+    await page.getByTestId('tab-to-pack').getByText('1').waitFor();
+    const queued = page.getByTestId('pack-order').filter({ hasText: order.number });
+    expect(await queued.innerText()).toContain('主仓库');
+    expect(await queued.getByTestId('pack-order-note').innerText()).toBe('2 行待装，共 4 件');
+    await queued.click();
     await page.waitForURL(/\/packing\/[^/]+$/);
     await page.getByRole('heading', { name: `复核打包 ${order.number}` }).waitFor();
     await expect.poll(focusedScanBox).toBe(true);
@@ -186,7 +221,14 @@ describe('pick, pack and ship on a phone', () => {
     await page.getByText('已保存第 1 箱的重量和尺寸').waitFor();
   });
 
-  it('ships with the simulator: the carrier issues the tracking number', async () => {
+  it('finds the packed order under 待发货 and ships with the simulator: the carrier issues the tracking number', async () => {
+    await page.goto(server.base + '/packing');
+    await page.getByTestId('tab-to-ship').click();
+    const queued = page.getByTestId('pack-order').filter({ hasText: order.number });
+    expect(await queued.getByTestId('pack-order-note').innerText()).toBe('已装箱 4 件，待发货');
+    expect(await page.getByTestId('tab-to-pack').innerText()).toBe('待打包');
+    await queued.click();
+    await page.waitForURL(/\/packing\/[^/]+$/);
     await page.getByTestId('to-ship').click();
     await page.waitForURL(/\/ship\//);
     await page.getByRole('heading', { name: `发货 ${order.number}` }).waitFor();
@@ -200,6 +242,9 @@ describe('pick, pack and ship on a phone', () => {
     }
     await issue.waitFor();
     expect(await issue.isChecked()).toBe(true);
+    expect(await page.getByTestId('ship-warehouse').innerText()).toBe('仓库：主仓库');
+    // 预计送达 left empty: the carrier's transit time (2 days) decides.
+    expect(await page.locator('#ship-expected').getAttribute('placeholder')).toBe(inDays(2));
     expect(await page.getByTestId('ship-line').count()).toBe(2);
     await page.getByTestId('ship-submit').dblclick();
     await page.waitForURL(/\/shipments\/[^/]+\?done=1$/);
@@ -257,6 +302,9 @@ describe('pick, pack and ship on a phone', () => {
     await page.getByTestId('ship-submit').click();
     await page.getByTestId('ship-problem').getByText('请扫描或输入快递单号').waitFor();
     await page.locator('#ship-tracking').pressSequentially('SF1234567890', { delay: 60 });
+    await page.locator('#ship-expected').click();
+    await page.locator(`.ant-picker-dropdown td[title="${inDays(1)}"]`).click();
+    await expect.poll(() => page.locator('#ship-expected').inputValue()).toBe(inDays(1));
     expect(await page.getByTestId('ship-line').count()).toBe(1);
     await page.getByTestId('ship-submit').click();
     await page.waitForURL(/\/shipments\/[^/]+\?done=1$/);
@@ -265,6 +313,15 @@ describe('pick, pack and ship on a phone', () => {
     expect(f.status).toBe('shipped');
     expect(f.shipments.map((s) => s.trackingNumber).sort()).toEqual(['SF1234567890', trackingNumber].sort());
     expect(f.lines.find((l) => l.sku === 'CHIPS-70')).toMatchObject({ shipped: 2, backordered: 0 });
+    expect(f.shipments.find((s) => s.trackingNumber === 'SF1234567890')?.expectedDate).toBe(inDays(1));
+  });
+
+  it('shows the 承运商 list on the phone as cards, with no sideways scrolling', async () => {
+    await page.goto(server.base + '/settings/carriers');
+    await page.getByRole('heading', { name: '承运商' }).waitFor();
+    await expect.poll(() => page.getByTestId('carrier-card').count()).toBe(8);
+    expect(await page.getByTestId('carrier-card').filter({ hasText: '模拟快递' }).innerText()).toContain('已设置（环境变量）');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('leaves the stock ledger consistent', async () => {

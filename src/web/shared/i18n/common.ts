@@ -18,7 +18,7 @@ export const zh = {
     auditLog: '操作日志',
     menu: '菜单',
   },
-  scan: { label: '扫码', placeholder: '扫描或输入条码，回车添加' },
+  scan: { label: '扫码', placeholder: '扫描或输入条码，回车添加', keyboard: '手动输入（弹出键盘）', keyboardOff: '收起键盘，用扫码枪' },
   header: { language: '语言', logout: '退出登录', switchTo: 'English' },
   action: {
     add: '新增',
@@ -105,7 +105,7 @@ export const en: typeof zh = {
     auditLog: 'Audit log',
     menu: 'Menu',
   },
-  scan: { label: 'Scan', placeholder: 'Scan or type a barcode, Enter to add' },
+  scan: { label: 'Scan', placeholder: 'Scan or type a barcode, Enter to add', keyboard: 'Type a code (show the keyboard)', keyboardOff: 'Hide the keyboard (scanner)' },
   header: { language: 'Language', logout: 'Sign out', switchTo: '中文' },
   action: {
     add: 'New',

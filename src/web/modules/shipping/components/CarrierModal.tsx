@@ -62,7 +62,11 @@ export function CarrierModal({ carrier, onClose }: { carrier: Carrier | null; on
         <Form.Item name="transitDays" label={t('ship.carrier.transitDays')} extra={t('ship.carrier.transitDaysHint')}>
           <InputNumber min={0} max={60} precision={0} />
         </Form.Item>
-        <Form.Item name="callbackSecret" label={t('ship.carrier.callbackSecret')} extra={t('ship.carrier.callbackSecretHint')} rules={[{ min: 16, message: t('ship.carrier.callbackSecretHint') }]}>
+        <Form.Item
+          name="callbackSecret"
+          label={t('ship.carrier.callbackSecret')}
+          extra={carrier?.callbackSecretSource === 'environment' ? t('ship.carrier.secretFromEnvHint', { name: `JXC_CARRIER_SECRET_${carrier.code}` }) : t('ship.carrier.callbackSecretHint')}
+          rules={[{ min: 16, message: t('ship.carrier.callbackSecretHint') }]}>
           <Input.Password autoComplete="new-password" maxLength={200} />
         </Form.Item>
         <Form.Item name="sortOrder" label={t('ship.carrier.sortOrder')}>

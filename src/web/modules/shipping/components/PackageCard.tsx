@@ -64,7 +64,7 @@ export function PackageCard({ pkg: p, active, onChanged, onDialog }: Props) {
       size="small"
       data-testid="package"
       style={active && !shipped ? { borderColor: '#1677ff', borderWidth: 2 } : undefined}
-      title={<>{t('ship.pack.packageN', { n: p.seq })} {shipped && <Tag color="blue">{t('ship.pack.shipped')}</Tag>}</>}
+      title={<>{t('ship.pack.packageN', { n: p.seq })} <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid="package-warehouse">{p.warehouseName}</Typography.Text> {shipped && <Tag color="blue">{t('ship.pack.shipped')}</Tag>}</>}
       extra={!shipped && p.items.length > 0 && <Button type="text" danger icon={<UndoOutlined />} onClick={reopen}>{t('ship.pack.reopen')}</Button>}
     >
       {p.items.length === 0 ? (

@@ -1,13 +1,13 @@
 import { ArrowLeftOutlined, BarcodeOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Segmented, Skeleton, Typography, theme } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Radio, Segmented, Skeleton, Typography, theme } from 'antd';
+import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { newIdempotencyKey } from '../../../shared/api/idempotency';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
-import { warehouses as warehouseApi } from '../../warehouses/api';
 import { carriers as carrierApi, fulfilment, shipments, type Carrier, type Fulfilment, type FulfilmentLine, type ShipmentInput } from '../api';
 
 /** What a line ships by default, as the server would: what is packed, else what is picked, else what is reserved (in that warehouse). */
@@ -15,6 +15,9 @@ function defaults(lines: FulfilmentLine[]): Record<string, number> {
   const basis: keyof FulfilmentLine = lines.some((l) => l.packed > 0) ? 'packed' : lines.some((l) => l.picked > 0) ? 'picked' : 'toShip';
   return Object.fromEntries(lines.map((l) => [l.id, Math.min(l[basis] as number, l.toShip)]));
 }
+
+/** The expected delivery date the server sets when none is given: today + the carrier's transit days. */
+const byTransit = (c: Carrier) => dayjs().add(c.transitDays, 'day').format('YYYY-MM-DD');
 
 /** A code that arrived much faster than a person types came from a scanner. */
 const looksScanned = (chars: number, ms: number) => chars >= 6 && ms < chars * 30;
@@ -32,7 +35,6 @@ export default function ShipPage() {
   const { token } = theme.useToken();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['fulfilment', orderId], queryFn: () => fulfilment.get(orderId) });
-  const whs = useQuery({ queryKey: ['warehouses', 'all'], queryFn: () => warehouseApi.list({ pageSize: 500, sort: 'code' }) });
   const cs = useQuery({ queryKey: ['carriers', 'active'], queryFn: () => carrierApi.list('active') });
   const [warehouseId, setWarehouseId] = useState<string>();
   const [carrierId, setCarrierId] = useState<string>();
@@ -41,6 +43,7 @@ export default function ShipPage() {
   const [issue, setIssue] = useState(true);
   const [qty, setQty] = useState<Record<string, number>>({});
   const [note, setNote] = useState('');
+  const [expected, setExpected] = useState<string>();
   const [problem, setProblem] = useState<string | null>(null);
   const typing = useRef<{ start: number; chars: number } | null>(null);
   const last = useRef<{ body: string; key: string } | null>(null);
@@ -76,7 +79,7 @@ export default function ShipPage() {
   const amount = (l: FulfilmentLine) => qty[l.id] ?? base[l.id] ?? 0;
   const changed = lines.some((l) => amount(l) !== base[l.id]);
   const carrier: Carrier | undefined = cs.data.find((c) => c.id === carrierId);
-  const whName = (id: string) => whs.data?.items.find((w) => w.id === id)?.name;
+  const whName = (id: string) => f.lines.find((l) => l.warehouseId === id)?.warehouseName || id;
   const carrierName = (c: Carrier) => (i18n.language === 'en' ? c.nameEn : c.name);
   const issuing = !!carrier?.issuesWaybills && issue;
 
@@ -90,6 +93,7 @@ export default function ShipPage() {
       trackingNumber: issuing || !tracking.trim() ? undefined : tracking.trim(),
       trackingSource: issuing ? undefined : source,
       issueWaybill: issuing || undefined,
+      expectedDate: expected,
       note: note.trim() || undefined,
     };
     post.mutate(input);
@@ -154,6 +158,27 @@ export default function ShipPage() {
               </Form.Item>
             )}
             {issuing && <Typography.Text type="secondary">{t('ship.shipment.issueWaybillHint')}</Typography.Text>}
+            {carrier && (
+              <Form.Item
+                label={t('ship.shipment.expectedDate')}
+                htmlFor="ship-expected"
+                extra={expected ? undefined : t('ship.shipment.expectedDateHint', { date: byTransit(carrier) })}
+                style={{ marginTop: 12, marginBottom: 0 }}
+              >
+                <DatePicker
+                  id="ship-expected"
+                  size="large"
+                  inputReadOnly
+                  allowClear
+                  style={{ width: '100%', maxWidth: 240 }}
+                  placeholder={byTransit(carrier)}
+                  value={expected ? dayjs(expected) : null}
+                  disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                  onChange={(v) => setExpected(v ? v.format('YYYY-MM-DD') : undefined)}
+                  data-testid="ship-expected"
+                />
+              </Form.Item>
+            )}
           </Card>
           {whIds.length > 1 && (
             <Segmented
@@ -164,7 +189,7 @@ export default function ShipPage() {
               style={{ marginBottom: 12 }}
             />
           )}
-          <Card size="small" title={t('ship.shipment.lines')} style={{ marginBottom: 12 }}>
+          <Card size="small" title={t('ship.shipment.lines')} extra={wid && <span data-testid="ship-warehouse">{t('ship.warehouse')}{t('ship.colon')}{whName(wid)}</span>} style={{ marginBottom: 12 }}>
             <Flex vertical gap={10}>
               {lines.map((l) => (
                 <Flex key={l.id} gap={8} align="center" wrap="wrap" data-testid="ship-line">
