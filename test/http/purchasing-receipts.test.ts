@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyStock } from '../../src/server/modules/inventory/index.js';
+import { businessDate } from '../../src/server/platform/clock.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp, type TestClient } from '../support/index.js';
+
+/** The business date `n` days from today (YYYY-MM-DD). */
+const inDays = (n: number) => {
+  const d = new Date(`${businessDate()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
 
 describe(`purchase receipts: partial, tolerance, unplanned, cost, incoming ${dialectLabel}`, () => {
   let t: TestApp;
@@ -166,22 +174,26 @@ describe(`purchase receipts: partial, tolerance, unplanned, cost, incoming ${dia
   });
 
   it('shows incoming with dates per product × warehouse, and the sales shortage takes its restock date from open orders', async () => {
-    const soon = await order([{ productId: cola.id, quantity: 5, expectedDate: '2026-12-03' }], { expectedDate: '2026-12-08' });
-    const later = await order([{ productId: cola.id, quantity: 1, unit: '箱' }], { expectedDate: '2026-12-09' });
-    await order([{ productId: cola.id, quantity: 7 }], { warehouseId: w2.id, expectedDate: '2026-12-01' });
+    const soon = await order([{ productId: cola.id, quantity: 5, expectedDate: inDays(5) }], { expectedDate: inDays(10) });
+    const later = await order([{ productId: cola.id, quantity: 1, unit: '箱' }], { expectedDate: inDays(11) });
+    await order([{ productId: cola.id, quantity: 7 }], { warehouseId: w2.id, expectedDate: inDays(3) });
     // An earlier order is still open for 10 in W1 (received nothing; see the bad-input test), without a date.
     const res = await admin.get('/api/v1/stock/incoming', { query: { productId: cola.id } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const [main, shop] = res.body.items;
-    expect(main).toMatchObject({ sku: 'COLA', warehouseId: w1.id, warehouseName: '主仓库', incoming: 5 + 24 + 10, nextExpectedDate: '2026-12-03' });
-    expect(main.orders.map((o: Json) => [o.number, o.open, o.expectedDate])).toEqual([[soon.number, 5, '2026-12-03'], [later.number, 24, '2026-12-09'], [expect.any(String), 10, null]]);
-    expect(shop).toMatchObject({ warehouseId: w2.id, incoming: 7, nextExpectedDate: '2026-12-01' });
+    expect(main).toMatchObject({ sku: 'COLA', warehouseId: w1.id, warehouseName: '主仓库', incoming: 5 + 24 + 10, nextExpectedDate: inDays(5) });
+    expect(main.orders.map((o: Json) => [o.number, o.open, o.expectedDate])).toEqual([[soon.number, 5, inDays(5)], [later.number, 24, inDays(11)], [expect.any(String), 10, null]]);
+    expect(shop).toMatchObject({ warehouseId: w2.id, incoming: 7, nextExpectedDate: inDays(3) });
     expect((await stock(cola.id, w1.id)).incoming).toBe(39);
-    // Short by 20 in W1: 5 by 12-03 is not enough, 5 + 24 by 12-09 is.
+    // Short by 20 in W1: 5 in 5 days is not enough, 5 + 24 in 11 days is.
     const onHand = (await stock(cola.id, w1.id)).available;
     const customer = (await admin.post('/api/v1/customers', { code: 'C1', name: '便利店' })).body;
     const short = await admin.post('/api/v1/sales-orders', { customerId: customer.id, confirm: true, lines: [{ productId: cola.id, quantity: onHand + 20 }] });
     expectError(short, 409, 'INSUFFICIENT_STOCK');
-    expect(short.body.error.details[0].restock).toEqual({ date: '2026-12-09', basis: `purchase order ${later.number} expected 2026-12-09` });
+    expect(short.body.error.details[0].restock).toEqual({ date: inDays(11), basis: `purchase order ${later.number} expected ${inDays(11)}` });
+    // Overdue orders promise today, not a date gone by.
+    await t.db.updateTable('purchaseOrders').set({ expectedDate: inDays(-2) }).where('id', '=', later.id).execute();
+    const late = await admin.post('/api/v1/sales-orders', { customerId: customer.id, confirm: true, lines: [{ productId: cola.id, quantity: onHand + 20 }] });
+    expect(late.body.error.details[0].restock).toEqual({ date: inDays(0), basis: `purchase order ${later.number} expected ${inDays(-2)} (overdue)` });
   });
 });

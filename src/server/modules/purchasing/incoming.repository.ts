@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
+import { businessDate } from '../../platform/clock.js';
 
 // Incoming (在途): what open purchase orders still expect, per product and warehouse. Inventory's
 // stock list and sales' restock date read this file directly, not through the module's index, so
@@ -9,7 +10,7 @@ const openOrderStatuses = ['ordered', 'partially_received'];
 const openQty = sql<number>`case when l.base_quantity > l.received then l.base_quantity - l.received else 0 end`;
 
 /** Open lines of open orders, optionally of one product and/or warehouse, earliest expected first. */
-export async function openOrderLines(db: DbOrTx, f: { productId?: string; productIds?: string[]; warehouseId?: string }) {
+export async function openOrderLines(db: DbOrTx, f: { productId?: string; warehouseId?: string }) {
   let q = db
     .selectFrom('purchaseOrderLines as l')
     .innerJoin('purchaseOrders as o', 'o.id', 'l.orderId')
@@ -19,7 +20,6 @@ export async function openOrderLines(db: DbOrTx, f: { productId?: string; produc
     .where('o.status', 'in', openOrderStatuses)
     .where(sql<boolean>`l.base_quantity > l.received`);
   if (f.productId) q = q.where('l.productId', '=', f.productId);
-  if (f.productIds) q = q.where('l.productId', 'in', f.productIds.length ? f.productIds : ['']);
   if (f.warehouseId) q = q.where('l.warehouseId', '=', f.warehouseId);
   const rows = await q.execute();
   const rank = (d: string | null) => d ?? '9999-12-31';
@@ -47,14 +47,18 @@ export async function incomingByLevel(db: DbOrTx, productIds: string[]): Promise
 /**
  * When `need` more base units of a product may be in a warehouse from open purchase orders: the
  * expected date of the order line that makes the open quantities, earliest first, add up to the
- * need. Null when open orders with dates do not cover it.
+ * need; today when that date has passed (the goods are late, not back yet). Null when open orders
+ * with dates do not cover it.
  */
 export async function restockFromOrders(db: DbOrTx, productId: string, warehouseId: string, need: number): Promise<{ date: string; basis: string; number: string } | null> {
   let sum = 0;
+  const today = businessDate();
   for (const l of await openOrderLines(db, { productId, warehouseId })) {
     if (!l.expectedDate) continue;
     sum += l.open;
-    if (sum >= need) return { date: l.expectedDate, basis: `purchase order ${l.number} expected ${l.expectedDate}`, number: l.number };
+    if (sum < need) continue;
+    const late = l.expectedDate < today;
+    return { date: late ? today : l.expectedDate, basis: `purchase order ${l.number} expected ${l.expectedDate}${late ? ' (overdue)' : ''}`, number: l.number };
   }
   return null;
 }
