@@ -43,6 +43,8 @@ export function createDb(url: string, opts: { poolSize?: number; backgroundCheck
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // A page cache of 64 MB rather than SQLite's 2 MB: the balances, products and indexes an order touches stay in memory.
+    sqlite.pragma('cache_size = -65536');
     const stopCheckpoints = opts.backgroundCheckpoints && file !== ':memory:' ? startCheckpointer(file) : null;
     // The worker copies the WAL into the database as it grows. Under sustained writes the WAL file can
     // only start over after a checkpoint that catches up completely, which the connection's own
