@@ -97,8 +97,8 @@ describe(`purchase orders: entry, approval, states ${dialectLabel}`, () => {
     const closed = await admin.post(`/api/v1/purchase-orders/${other.id}/close`, { comment: '供应商缺货' });
     expect(closed.body).toMatchObject({ status: 'closed' });
     expect(closed.body.lines[0].open).toBe(0);
-    const history = await t.db.selectFrom('auditLog').select('summary').where('entityId', '=', other.id).orderBy('at').execute();
-    expect(history.map((h) => h.summary)).toEqual([other.number, `${other.number} submit`, `${other.number} close: 供应商缺货`]);
+    const history = (await admin.get(`/api/v1/purchase-orders/${other.id}/history`)).body;
+    expect(history.map((h: Json) => [h.action, h.toStatus, h.comment])).toEqual([['create', 'draft', null], ['submit', 'ordered', null], ['close', 'closed', '供应商缺货']]);
   });
 
   it('refuses bad input with a code, the field and a message in the caller’s language, and writes nothing', async () => {
@@ -150,6 +150,10 @@ describe(`purchase orders: entry, approval, states ${dialectLabel}`, () => {
     expect(numbers).toEqual([...numbers].sort());
     expect((await list({ q: '饮料' })).total).toBe(all.total);
     expectError(await admin.get('/api/v1/purchase-orders', { query: { status: 'shipped' } }), 400, 'VALIDATION_FAILED');
+    const csv = await admin.get('/api/v1/purchase-orders/export', { query: { format: 'csv', status: 'cancelled' }, headers: { 'accept-language': 'en' } });
+    expect(csv.status).toBe(200);
+    expect(String(csv.body).split('\n')[0]).toContain('Number');
+    expect(String(csv.body)).toContain('cancelled');
   });
 
   it('lets purchasing write orders, warehouse and viewers only read them', async () => {

@@ -68,6 +68,10 @@ describe(`purchase receipts: partial, tolerance, unplanned, cost, incoming ${dia
     expect(await stock(cola.id, w1.id)).toMatchObject({ onHand: 72, incoming: 0 });
     const closed = await admin.post(`/api/v1/purchase-orders/${po.id}/close`);
     expect(closed.body.status).toBe('closed');
+    const history = (await admin.get(`/api/v1/purchase-orders/${po.id}/history`)).body;
+    expect(history.map((h: Json) => [h.action, h.toStatus, h.comment])).toEqual([
+      ['create', 'draft', null], ['submit', 'ordered', null], ['receive', 'partially_received', r.number], ['receive', 'received', rest.body.number], ['close', 'closed', null],
+    ]);
     const listed = (await admin.get('/api/v1/purchase-receipts', { query: { orderId: po.id } })).body;
     expect(listed.items.map((x: Json) => x.number).sort()).toEqual([r.number, rest.body.number].sort());
     expect((await verifyStock(t.db)).ok).toBe(true);

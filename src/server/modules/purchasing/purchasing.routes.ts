@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
+import { EXPORT_LIMIT, sendExport, type ExportColumn } from '../../platform/export.js';
 import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
 import { sortHelp } from '../../platform/list.js';
 import { incomingList } from './incoming.service.js';
+import { purchaseOrderHistory } from './purchase-order-history.js';
 import * as orders from './purchase-order.service.js';
 import * as receipts from './purchase-receipt.service.js';
 import { getSettings, updateSettings } from './purchasing-settings.service.js';
@@ -13,6 +16,16 @@ import {
 } from './purchasing.schemas.js';
 
 const tags = ['purchasing'];
+
+const exportColumns: ExportColumn<z.infer<typeof purchaseOrderSummary>>[] = [
+  { key: 'number', zh: '单号', en: 'Number' }, { key: 'orderDate', zh: '订单日期', en: 'Date' }, { key: 'supplierName', zh: '供应商', en: 'Supplier', width: 24 },
+  { key: 'status', zh: '状态', en: 'Status' }, { key: 'total', zh: '价税合计', en: 'Total', money: true }, { key: 'tax', zh: '税额', en: 'Tax', money: true },
+  { key: 'expectedDate', zh: '预计到货', en: 'Expected' }, { key: 'actorName', zh: '制单人', en: 'Entered by' },
+];
+const historyEntry = z.object({
+  at: z.string(), actorName: z.string().nullable(), action: z.string().describe('create, submit, approve, reject, edit, receive, close, cancel, update'), summary: z.string().nullable(),
+  fromStatus: z.string().nullable(), toStatus: z.string().nullable(), comment: z.string().nullable().describe('The comment given, or the receipt number for receive'),
+});
 
 /** Purchase orders (采购订单), purchase receipts (采购入库单), purchasing settings, incoming stock. */
 export const purchasingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -39,6 +52,19 @@ export const purchasingRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: pageOf(purchaseOrderSummary), ...errorResponses },
     },
   }, async (req) => orders.listPurchaseOrders(db, req.query));
+
+  app.get('/api/v1/purchase-orders/export', {
+    config: { access: 'purchasing:read' },
+    schema: { tags, summary: 'Export the filtered order list as .xlsx or .csv', querystring: purchaseOrderListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }), response: { ...errorResponses } },
+  }, async (req, reply) => {
+    const { items } = await orders.listPurchaseOrders(db, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+    return sendExport(reply, { rows: items, columns: exportColumns, format: req.query.format, locale: req.locale, name: req.locale === 'en' ? 'purchase-orders' : '采购订单' });
+  });
+
+  app.get('/api/v1/purchase-orders/:id/history', {
+    config: { access: 'purchasing:read' },
+    schema: { tags, summary: 'What happened to the order, oldest first (from the audit log)', params: idParams, response: { 200: z.array(historyEntry), ...errorResponses } },
+  }, async (req) => purchaseOrderHistory(db, req.params.id));
 
   app.get('/api/v1/purchase-orders/:id', {
     config: { access: 'purchasing:read' },
