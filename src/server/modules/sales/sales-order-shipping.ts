@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
+import { prepared } from '../../db/prepared.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
@@ -22,12 +23,34 @@ export type FulfilmentLine = {
 
 const int = (n: number) => sql<number>`cast(${n} as bigint)`;
 
+// The statements of every shipment, built once (see db/prepared.ts).
+const claimOpenOrder = prepared((db, a: { id: string; now: string }) =>
+  db.updateTable('salesOrders').set({ updatedAt: a.now }).where('id', '=', a.id).where('status', 'in', ['confirmed', 'partially_shipped']));
+const headById = prepared((db, a: { id: string }) =>
+  db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId')
+    .select(['o.id', 'o.number', 'o.status', 'o.customerId', 'c.name as customerName', 'o.requestedDate']).where('o.id', '=', a.id));
+const linesOfOrders = prepared((db, a: { orderIds: string[] }) =>
+  db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId')
+    .select(['l.id', 'l.orderId', 'l.lineNo', 'l.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'l.warehouseId', 'l.baseQuantity', 'l.reserved', 'l.shipped', 'l.picking', 'l.picked', 'l.packed'])
+    .where('l.orderId', 'in', a.orderIds).orderBy('l.orderId').orderBy('l.lineNo'));
+/** Shipped units leave reserved (and picked, packed) unless the line holds fewer reserved off open pick lists. */
+const shipFromLine = prepared((db, a: { id: string; quantity: number }) => {
+  const q = int(a.quantity);
+  return db.updateTable('salesOrderLines')
+    .set({
+      reserved: sql`reserved - ${q}`, shipped: sql`shipped + ${q}`,
+      picked: sql`case when picked > ${q} then picked - ${q} else 0 end`, packed: sql`case when packed > ${q} then packed - ${q} else 0 end`,
+    })
+    .where('id', '=', a.id).where(sql<boolean>`reserved - picking >= ${q}`);
+});
+const moveStatus = prepared((db, a: { id: string; from: string; to: string; now: string }) =>
+  db.updateTable('salesOrders').set({ status: a.to, updatedAt: a.now }).where('id', '=', a.id).where('status', '=', a.from));
+
 /** Claims an order open for shipping (confirmed or partially shipped) in this transaction; ORDER_STATE otherwise. */
 export async function claimForShipping(trx: Tx, orderId: string, action: 'ship_part' | 'deliver' = 'ship_part', field = 'orderId'): Promise<OrderHead> {
-  const res = await trx.updateTable('salesOrders').set({ updatedAt: nowIso() })
-    .where('id', '=', orderId).where('status', 'in', ['confirmed', 'partially_shipped']).executeTakeFirst();
+  const claimed = await claimOpenOrder.affected(trx, { id: orderId, now: nowIso() });
   const head = await orderHead(trx, orderId, field);
-  if (Number(res.numUpdatedRows) === 0) {
+  if (claimed === 0) {
     throw new DomainError('ORDER_STATE', { number: head.number, status: statusNames[head.status], action: actionNames[action] }, [{ field, message: { zh: `订单${statusNames[head.status].zh}`, en: `Order is ${statusNames[head.status].en}` } }]);
   }
   return head;
@@ -35,8 +58,7 @@ export async function claimForShipping(trx: Tx, orderId: string, action: 'ship_p
 
 /** An order's number, status and customer; NOT_FOUND naming `field`. */
 export async function orderHead(db: DbOrTx, orderId: string, field = 'orderId'): Promise<OrderHead> {
-  const o = await db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId')
-    .select(['o.id', 'o.number', 'o.status', 'o.customerId', 'c.name as customerName', 'o.requestedDate']).where('o.id', '=', orderId).executeTakeFirst();
+  const o = await headById.first(db, { id: orderId });
   if (!o) throw new DomainError('NOT_FOUND', { entity: 'salesOrder' }, [{ field, message: { zh: '订单不存在', en: 'No such order' } }]);
   return { ...o, status: o.status as OrderStatus };
 }
@@ -47,9 +69,7 @@ export const shippable = isShippable;
 /** The lines of orders with what each holds for shipping. */
 export async function fulfilmentLines(db: DbOrTx, orderIds: string[]): Promise<Array<FulfilmentLine & { orderId: string }>> {
   if (orderIds.length === 0) return [];
-  const rows = await db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId')
-    .select(['l.id', 'l.orderId', 'l.lineNo', 'l.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'l.warehouseId', 'l.baseQuantity', 'l.reserved', 'l.shipped', 'l.picking', 'l.picked', 'l.packed'])
-    .where('l.orderId', 'in', orderIds).orderBy('l.orderId').orderBy('l.lineNo').execute();
+  const rows = await linesOfOrders.rows(db, { orderIds });
   return rows.map((r) => ({ ...r, picking: Number(r.picking ?? 0), picked: Number(r.picked ?? 0), packed: Number(r.packed ?? 0) }));
 }
 
@@ -116,14 +136,7 @@ export type ShipLine = { line: FulfilmentLine; quantity: number; field: string }
  */
 export async function recordShipment(trx: Tx, actor: Actor, order: OrderHead, lines: ShipLine[], reference: string, orderLines: FulfilmentLine[]): Promise<{ costs: number[]; status: OrderStatus }> {
   for (const { line, quantity, field } of lines) {
-    const q = int(quantity);
-    const res = await trx.updateTable('salesOrderLines')
-      .set({
-        reserved: sql`reserved - ${q}`, shipped: sql`shipped + ${q}`,
-        picked: sql`case when picked > ${q} then picked - ${q} else 0 end`, packed: sql`case when packed > ${q} then packed - ${q} else 0 end`,
-      })
-      .where('id', '=', line.id).where(sql<boolean>`reserved - picking >= ${q}`).executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw await tooMany(trx, line, quantity, field);
+    if (await shipFromLine.affected(trx, { id: line.id, quantity }) === 0) throw await tooMany(trx, line, quantity, field);
   }
   const moves: StockMove[] = lines.map(({ line, quantity }) => ({ kind: 'sale_out', productId: line.productId, warehouseId: line.warehouseId, quantity: -quantity, sourceLineId: line.id, reason: reference }));
   const posted = await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
@@ -148,7 +161,7 @@ async function tooMany(trx: Tx, line: FulfilmentLine, quantity: number, field: s
 }
 
 async function moveOrder(trx: Tx, actor: Actor, order: OrderHead, status: OrderStatus, summary: string) {
-  await trx.updateTable('salesOrders').set({ status, updatedAt: nowIso() }).where('id', '=', order.id).where('status', '=', order.status).execute();
+  await moveStatus.affected(trx, { id: order.id, from: order.status, to: status, now: nowIso() });
   await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: order.id, summary, before: { status: order.status }, after: { status } });
 }
 

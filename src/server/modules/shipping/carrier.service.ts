@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared.js';
 import type { Db, DbOrTx } from '../../db/create-db.js';
 import type { CarrierTable } from '../../db/schema-shipping.js';
 import type { Actor } from '../../platform/actor.js';
@@ -36,10 +37,13 @@ export async function listCarriers(db: Db, secrets: CarrierSecrets, status?: str
 
 /** One carrier row (with its secret), or NOT_FOUND naming `field`. */
 export async function carrierRow(db: DbOrTx, id: string, field = 'carrierId'): Promise<CarrierTable> {
-  const c = await db.selectFrom('carriers').selectAll().where('id', '=', id).executeTakeFirst();
+  const c = await carrierById.first(db, { id });
   if (!c) throw new DomainError('NOT_FOUND', { entity: 'carrier' }, [{ field, message: { zh: '快递公司不存在', en: 'No such carrier' } }]);
   return c;
 }
+
+// Every shipment reads its carrier: built once (see db/prepared.ts).
+const carrierById = prepared((db, a: { id: string }) => db.selectFrom('carriers').selectAll().where('id', '=', a.id));
 
 /** A carrier by its code (callbacks name it in the path). */
 export async function carrierByCode(db: DbOrTx, code: string): Promise<CarrierTable> {

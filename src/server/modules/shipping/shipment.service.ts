@@ -1,5 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
-import type { CarrierTable } from '../../db/schema-shipping.js';
+import { prepared } from '../../db/prepared.js';
+import type { CarrierTable, ShipmentLineTable, ShipmentTable } from '../../db/schema-shipping.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
@@ -70,9 +72,9 @@ async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
     status: 'shipped', expectedDate, costAmount, lineCount: p.ship.length, note: p.input.note ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
     shippedAt: now, deliveredAt: null, updatedAt: now,
   };
-  await trx.insertInto('shipments').values(row).execute();
-  await trx.insertInto('shipmentLines').values(p.ship.map((s, i) => ({ id: newId(), shipmentId: id, orderLineId: s.line.id, productId: s.line.productId, quantity: s.quantity, costAmount: costs[i] }))).execute();
-  const boxed = await trx.updateTable('packages').set({ status: 'shipped', shipmentId: id, updatedAt: now }).where('orderId', '=', p.order.id).where('warehouseId', '=', p.warehouseId).where('status', '=', 'open').executeTakeFirst();
+  await insertShipment.affected(trx, row);
+  await insertShipmentLines.affected(trx, p.ship.map((s, i) => ({ id: newId(), shipmentId: id, orderLineId: s.line.id, productId: s.line.productId, quantity: s.quantity, costAmount: costs[i] })));
+  const boxed = await shipOpenPackages.affected(trx, { orderId: p.order.id, warehouseId: p.warehouseId, shipmentId: id, now });
   const token = await ensureTrackingToken(trx, p.order.id);
   await enqueue(trx, 'shipment.shipped', {
     shipmentId: id, number: p.number, orderId: p.order.id, orderNumber: p.order.number, orderStatus: status, customerId: p.order.customerId, customerName: p.order.customerName,
@@ -80,19 +82,29 @@ async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
     lines: p.ship.map((s) => ({ sku: s.line.sku, name: s.line.productName, quantity: s.quantity, unit: s.line.baseUnit })),
   }, `shipment.shipped:${id}`);
   // The reply is built from what was just written (reading it back took four queries); packages only when some were attached.
-  const warehouse = await trx.selectFrom('warehouses').select('name').where('id', '=', p.warehouseId).executeTakeFirstOrThrow();
+  const warehouse = await warehouseName.first(trx, { id: p.warehouseId });
+  if (!warehouse) throw new Error(`no warehouse ${p.warehouseId}`);
   const byLineNo = [...p.ship.entries()].sort(([, a], [, b]) => a.line.lineNo - b.line.lineNo);
   const view: ShipmentView = {
     id, number: p.number, orderId: p.order.id, orderNumber: p.order.number, customerName: p.order.customerName, warehouseId: p.warehouseId, warehouseName: warehouse.name,
     carrierId: p.carrier.id, carrierCode: p.carrier.code, carrierName: p.carrier.name, trackingNumber: p.tracking.number, trackingSource: row.trackingSource as ShipmentView['trackingSource'],
     status: 'shipped', expectedDate, costAmount, lineCount: p.ship.length, note: row.note, actorName: actor.name, shippedAt: now, deliveredAt: null,
     lines: byLineNo.map(([i, s]) => ({ orderLineId: s.line.id, productId: s.line.productId, sku: s.line.sku, productName: s.line.productName, baseUnit: s.line.baseUnit, quantity: s.quantity, costAmount: costs[i] })),
-    packages: Number(boxed.numUpdatedRows) > 0 ? await packagesOf(trx, { shipmentId: id }) : [],
+    packages: boxed > 0 ? await packagesOf(trx, { shipmentId: id }) : [],
     events: [],
   };
   await writeAudit(trx, actor, { action: 'create', entity: 'shipment', entityId: id, summary: `${p.number} ${p.order.number} ${p.carrier.code} ${p.tracking.number ?? ''}`.trim(), after: view });
   return view;
 }
+
+// The statements of every shipment, built once (see db/prepared.ts).
+const insertShipment = prepared((db, row: Insertable<ShipmentTable>) => db.insertInto('shipments').values(row));
+const insertShipmentLines = prepared((db, rows: Insertable<ShipmentLineTable>[]) => db.insertInto('shipmentLines').values(rows));
+const shipOpenPackages = prepared((db, a: { orderId: string; warehouseId: string; shipmentId: string; now: string }) =>
+  db.updateTable('packages').set({ status: 'shipped', shipmentId: a.shipmentId, updatedAt: a.now }).where('orderId', '=', a.orderId).where('warehouseId', '=', a.warehouseId).where('status', '=', 'open'));
+const warehouseName = prepared((db, a: { id: string }) => db.selectFrom('warehouses').select('name').where('id', '=', a.id));
+const shipmentByTracking = prepared((db, a: { carrierId: string; trackingNumber: string }) =>
+  db.selectFrom('shipments').select('number').where('carrierId', '=', a.carrierId).where('trackingNumber', '=', a.trackingNumber));
 
 /** Which lines ship, how many, from which warehouse; refuses lines of another order, mixed warehouses, more than reserved. */
 function chooseLines(orderNumber: string, lines: Line[], input: ShipmentInput): { warehouseId: string; ship: orderShipping.ShipLine[] } {
@@ -132,7 +144,7 @@ function chooseLines(orderNumber: string, lines: Line[], input: ShipmentInput): 
 
 async function trackingNumberFor(trx: Tx, carrier: CarrierTable, input: ShipmentInput, doc: { number: string; orderNumber: string }): Promise<{ number: string | null; source: string }> {
   if (input.trackingNumber) {
-    const taken = await trx.selectFrom('shipments').select('number').where('carrierId', '=', carrier.id).where('trackingNumber', '=', input.trackingNumber).executeTakeFirst();
+    const taken = await shipmentByTracking.first(trx, { carrierId: carrier.id, trackingNumber: input.trackingNumber });
     if (taken) throw new DomainError('DUPLICATE', { entity: 'shipment', field: { zh: '运单号', en: 'tracking number' }, value: input.trackingNumber }, [{ field: 'trackingNumber', message: { zh: `已用于 ${taken.number}`, en: `Already used by ${taken.number}` } }]);
     return { number: input.trackingNumber, source: input.trackingSource };
   }
