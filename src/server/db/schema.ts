@@ -34,6 +34,7 @@ import type {
   PurchaseReceiptLineTable,
   PurchasingSettingsTable,
 } from './schema-purchasing.js';
+import type { StockTransferTable, StockTransferLineTable, StockCountTable, StockCountLineTable } from './schema-stock-documents.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -246,6 +247,10 @@ export interface Database {
   purchaseReceipts: PurchaseReceiptTable;
   purchaseReceiptLines: PurchaseReceiptLineTable;
   purchasingSettings: PurchasingSettingsTable;
+  stockTransfers: StockTransferTable;
+  stockTransferLines: StockTransferLineTable;
+  stockCounts: StockCountTable;
+  stockCountLines: StockCountLineTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -42,6 +42,10 @@ export type ErrorCode =
   | 'PURCHASE_ORDER_STATE'
   | 'OVER_RECEIPT'
   | 'NOT_ON_ORDER'
+  | 'TRANSFER_STATE'
+  | 'TRANSFER_TOO_MANY'
+  | 'COUNT_STATE'
+  | 'COUNT_NOT_IN_SCOPE'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -99,6 +103,10 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   PURCHASE_ORDER_STATE: 409,
   OVER_RECEIPT: 409,
   NOT_ON_ORDER: 422,
+  TRANSFER_STATE: 409,
+  TRANSFER_TOO_MANY: 409,
+  COUNT_STATE: 409,
+  COUNT_NOT_IN_SCOPE: 422,
   INTERNAL: 500,
 };
 

@@ -47,6 +47,9 @@ const entities: Record<string, [string, string]> = {
   purchaseOrder: ['采购订单', 'Purchase order'],
   purchaseOrderLine: ['采购订单明细', 'Purchase order line'],
   purchaseReceipt: ['采购入库单', 'Purchase receipt'],
+  stockTransfer: ['调拨单', 'Transfer'],
+  stockTransferLine: ['调拨明细', 'Transfer line'],
+  stockCount: ['盘点单', 'Stock count'],
 };
 
 /** Localized name of an entity kind, for messages. */
@@ -99,6 +102,10 @@ const messages: Record<string, [string, string]> = {
   PURCHASE_ORDER_STATE: ['采购订单 {number} 当前为「{status}」，不能执行「{action}」', 'Purchase order {number} is {status}; cannot {action} it'],
   OVER_RECEIPT: ['{product} 入库数量超出：订购 {ordered}，已入库 {received}，允许超收 {tolerance}%，最多还可入库 {allowed}，本次 {quantity}', 'Too many of {product} received: ordered {ordered}, received {received}, over-receipt tolerance {tolerance}%, at most {allowed} more, this receipt {quantity}'],
   NOT_ON_ORDER: ['{product} 不在采购订单 {number} 上{where}', '{product} is not on purchase order {number}{where}'],
+  TRANSFER_STATE: ['调拨单 {number} 当前为「{status}」，不能执行「{action}」', 'Transfer {number} is {status}; cannot {action} it'],
+  TRANSFER_TOO_MANY: ['{product} 收货数量超出：在途 {inTransit}，本次 {quantity}', 'Too many of {product} received: {inTransit} in transit, this receipt {quantity}'],
+  COUNT_STATE: ['盘点单 {number} 当前为「{status}」，不能执行「{action}」', 'Stock count {number} is {status}; cannot {action} it'],
+  COUNT_NOT_IN_SCOPE: ['{product} 不在盘点单 {number} 的盘点范围内', '{product} is not within the scope of stock count {number}'],
 };
 
 /** Localized message for an error code with {param} placeholders filled in. */

@@ -148,8 +148,10 @@ const movementColumns = (db: DbOrTx) =>
     .innerJoin('warehouses as w', 'w.id', 'm.warehouseId')
     .leftJoin('stockAdjustments as a', 'a.id', 'm.sourceId')
     .leftJoin('purchaseReceipts as r', 'r.id', 'm.sourceId')
+    .leftJoin('stockTransfers as tr', 'tr.id', 'm.sourceId')
+    .leftJoin('stockCounts as sc', 'sc.id', 'm.sourceId')
     .select(['m.id', 'm.at', 'm.kind', 'm.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'm.warehouseId', 'w.name as warehouseName', 'm.binId', 'm.quantity', 'm.unitCost', 'm.costAmount', 'm.sourceType', 'm.sourceId', 'm.reason', 'm.actorName'])
-    .select(sql<string | null>`coalesce(a.number, r.number)`.as('sourceNumber'));
+    .select(sql<string | null>`coalesce(a.number, r.number, tr.number, sc.number)`.as('sourceNumber'));
 
 /** One adjustment or opening document with its lines. */
 export async function getAdjustment(db: DbOrTx, id: string) {
