@@ -85,11 +85,14 @@ const undoBalance = prepared((db, a: { productId: string; warehouseId: string; o
 const growReservations = prepared((db, a: { rows: Insertable<StockReservationTable>[]; now: string }) =>
   db.insertInto('stockReservations').values(a.rows)
     .onConflict((oc) => oc.columns(['sourceType', 'sourceLineId', 'productId', 'warehouseId']).doUpdateSet({ quantity: sql`${sql.ref('stockReservations.quantity')} + ${sql.ref('excluded.quantity')}`, updatedAt: a.now })));
-const shrinkReservation = prepared((db, a: { sourceType: string; sourceLineId: string; productId: string; warehouseId: string; delta: number; now: string }) =>
-  db.updateTable('stockReservations')
-    .set({ quantity: sql`quantity + ${int(a.delta)}`, updatedAt: a.now })
-    .where('sourceType', '=', a.sourceType).where('sourceLineId', '=', a.sourceLineId).where('productId', '=', a.productId).where('warehouseId', '=', a.warehouseId)
-    .where(sql<boolean>`quantity + ${int(a.delta)} >= 0`));
+/** Releases from several lines' reservations in one statement; a row not named gets a null delta and is left alone. */
+const shrinkReservations = prepared((db, a: { sourceType: string; rows: Array<{ sourceLineId: string; productId: string; warehouseId: string; delta: number }>; now: string }) => {
+  const delta = sql<number>`(case ${sql.join(a.rows.map((r) => sql`when source_line_id = ${r.sourceLineId} and product_id = ${r.productId} and warehouse_id = ${r.warehouseId} then ${int(r.delta)}`), sql` `)} end)`;
+  return db.updateTable('stockReservations')
+    .set({ quantity: sql`quantity + ${delta}`, updatedAt: a.now })
+    .where('sourceType', '=', a.sourceType).where('sourceLineId', 'in', a.rows.map((r) => r.sourceLineId))
+    .where(sql<boolean>`quantity + ${delta} >= 0`);
+});
 
 const ROWS_PER_INSERT = 1000;
 
@@ -163,11 +166,20 @@ async function applyReservations(trx: Tx, source: StockSource, changes: Reservat
       })),
     });
   }
+  // Releases: only what each line holds (the balance update above already refused more than is
+  // reserved in total), summed per line like the grants, 200 rows a statement.
+  const shrink = new Map<string, ReservationChange>();
   for (const r of changes) {
-    if (r.delta > 0) continue;
-    // A release: only what this line holds (the balance update above already refused more than is reserved in total).
-    const updated = await shrinkReservation.affected(trx, { sourceType: source.type, sourceLineId: r.sourceLineId, productId: r.productId, warehouseId: r.warehouseId, delta: r.delta, now });
-    if (updated === 0) throw new Error(`release of ${-r.delta} exceeds the reservation of line ${r.sourceLineId}`);
+    if (r.delta >= 0) continue;
+    const k = `${r.sourceLineId}\u0000${keyOf(r.productId, r.warehouseId)}`;
+    const g = shrink.get(k);
+    shrink.set(k, g ? { ...g, delta: g.delta + r.delta } : r);
+  }
+  const releases = [...shrink.values()];
+  for (let i = 0; i < releases.length; i += 200) {
+    const chunk = releases.slice(i, i + 200).map((r) => ({ sourceLineId: r.sourceLineId, productId: r.productId, warehouseId: r.warehouseId, delta: r.delta }));
+    const updated = await shrinkReservations.affected(trx, { sourceType: source.type, rows: chunk, now });
+    if (updated !== chunk.length) throw new Error(`a release exceeds what a line of ${source.type} ${source.id} holds reserved`);
   }
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
 import { prepared } from '../../db/prepared.js';
 import type { Actor } from '../../platform/actor.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudit, type AuditEntry } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/outbox.js';
@@ -17,7 +17,7 @@ import { actionNames, isShippable, nextStatus, statusNames, type OrderStatus } f
 
 export type OrderHead = { id: string; number: string; status: OrderStatus; customerId: string; customerName: string; requestedDate: string | null };
 export type FulfilmentLine = {
-  id: string; lineNo: number; productId: string; sku: string; productName: string; baseUnit: string; warehouseId: string;
+  id: string; lineNo: number; productId: string; sku: string; productName: string; baseUnit: string; warehouseId: string; warehouseName: string;
   baseQuantity: number; reserved: number; shipped: number; picking: number; picked: number; packed: number;
 };
 
@@ -30,18 +30,22 @@ const headById = prepared((db, a: { id: string }) =>
   db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId')
     .select(['o.id', 'o.number', 'o.status', 'o.customerId', 'c.name as customerName', 'o.requestedDate']).where('o.id', '=', a.id));
 const linesOfOrders = prepared((db, a: { orderIds: string[] }) =>
-  db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId')
-    .select(['l.id', 'l.orderId', 'l.lineNo', 'l.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'l.warehouseId', 'l.baseQuantity', 'l.reserved', 'l.shipped', 'l.picking', 'l.picked', 'l.packed'])
+  db.selectFrom('salesOrderLines as l').innerJoin('products as p', 'p.id', 'l.productId').innerJoin('warehouses as w', 'w.id', 'l.warehouseId')
+    .select(['l.id', 'l.orderId', 'l.lineNo', 'l.productId', 'p.sku', 'p.name as productName', 'p.baseUnit', 'l.warehouseId', 'w.name as warehouseName', 'l.baseQuantity', 'l.reserved', 'l.shipped', 'l.picking', 'l.picked', 'l.packed'])
     .where('l.orderId', 'in', a.orderIds).orderBy('l.orderId').orderBy('l.lineNo'));
-/** Shipped units leave reserved (and picked, packed) unless the line holds fewer reserved off open pick lists. */
-const shipFromLine = prepared((db, a: { id: string; quantity: number }) => {
-  const q = int(a.quantity);
+/**
+ * Shipped units leave reserved (and picked, packed) of each line, one statement for all of them,
+ * except on a line that holds fewer reserved off open pick lists (returns the lines it changed).
+ */
+const shipFromLines = prepared((db, a: { lines: Array<{ id: string; quantity: number }> }) => {
+  const q = sql<number>`(case id ${sql.join(a.lines.map((l) => sql`when ${l.id} then ${int(l.quantity)}`), sql` `)} end)`;
   return db.updateTable('salesOrderLines')
     .set({
       reserved: sql`reserved - ${q}`, shipped: sql`shipped + ${q}`,
       picked: sql`case when picked > ${q} then picked - ${q} else 0 end`, packed: sql`case when packed > ${q} then packed - ${q} else 0 end`,
     })
-    .where('id', '=', a.id).where(sql<boolean>`reserved - picking >= ${q}`);
+    .where('id', 'in', a.lines.map((l) => l.id)).where(sql<boolean>`reserved - picking >= ${q}`)
+    .returning('id');
 });
 const moveStatus = prepared((db, a: { id: string; from: string; to: string; now: string }) =>
   db.updateTable('salesOrders').set({ status: a.to, updatedAt: a.now }).where('id', '=', a.id).where('status', '=', a.from));
@@ -132,12 +136,21 @@ export type ShipLine = { line: FulfilmentLine; quantity: number; field: string }
  * reserved (and picked, packed) down by a conditional update that refuses more than the line holds
  * reserved off open pick lists (SHIP_TOO_MANY); then ONE ledger call books the movements out at
  * moving-average cost and releases the order's reservation. Moves the order to partially_shipped
- * or shipped. Returns each line's cost of goods (fen, positive) and the order's new status.
+ * or shipped. Returns each line's cost of goods (fen, positive), the order's new status and, when
+ * it moved, the audit entry of that for the caller to write with its own.
  */
-export async function recordShipment(trx: Tx, actor: Actor, order: OrderHead, lines: ShipLine[], reference: string, orderLines: FulfilmentLine[]): Promise<{ costs: number[]; status: OrderStatus }> {
-  for (const { line, quantity, field } of lines) {
-    if (await shipFromLine.affected(trx, { id: line.id, quantity }) === 0) throw await tooMany(trx, line, quantity, field);
+export async function recordShipment(
+  trx: Tx, actor: Actor, order: OrderHead, lines: ShipLine[], reference: string, orderLines: FulfilmentLine[],
+): Promise<{ costs: number[]; status: OrderStatus; audit: AuditEntry | null }> {
+  // A refused line fails the whole shipment; the caller's transaction undoes the lines that did change.
+  const changed = new Set<string>();
+  for (let i = 0; i < lines.length; i += 200) {
+    // 200 lines a statement: the quantity's CASE is bound seven times (SQLite takes at most 32,766 parameters).
+    const chunk = lines.slice(i, i + 200).map(({ line, quantity }) => ({ id: line.id, quantity }));
+    for (const r of await shipFromLines.rows(trx, { lines: chunk })) changed.add(r.id);
   }
+  const refused = lines.find((l) => !changed.has(l.line.id));
+  if (refused) throw await tooMany(trx, refused.line, refused.quantity, refused.field);
   const moves: StockMove[] = lines.map(({ line, quantity }) => ({ kind: 'sale_out', productId: line.productId, warehouseId: line.warehouseId, quantity: -quantity, sourceLineId: line.id, reason: reference }));
   const posted = await changeStock(trx, actor, { type: 'sales_order', id: order.id }, {
     moves, reservations: lines.map(({ line, quantity }) => ({ productId: line.productId, warehouseId: line.warehouseId, sourceLineId: line.id, delta: -quantity })),
@@ -147,8 +160,8 @@ export async function recordShipment(trx: Tx, actor: Actor, order: OrderHead, li
   const shipped = orderLines.reduce((n, l) => n + l.shipped, 0) + lines.reduce((n, l) => n + l.quantity, 0);
   const action = shipped >= ordered ? 'ship_rest' : 'ship_part';
   const status = nextStatus(order.status, action) as OrderStatus;
-  if (status !== order.status) await moveOrder(trx, actor, order, status, `${order.number} ship ${reference}`);
-  return { costs: posted.map((m) => -m.costAmount), status };
+  const audit = status !== order.status ? await moveOrder(trx, order, status, `${order.number} ship ${reference}`) : null;
+  return { costs: posted.map((m) => -m.costAmount), status, audit };
 }
 
 async function tooMany(trx: Tx, line: FulfilmentLine, quantity: number, field: string): Promise<DomainError> {
@@ -160,9 +173,9 @@ async function tooMany(trx: Tx, line: FulfilmentLine, quantity: number, field: s
   }]);
 }
 
-async function moveOrder(trx: Tx, actor: Actor, order: OrderHead, status: OrderStatus, summary: string) {
+async function moveOrder(trx: Tx, order: OrderHead, status: OrderStatus, summary: string): Promise<AuditEntry> {
   await moveStatus.affected(trx, { id: order.id, from: order.status, to: status, now: nowIso() });
-  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: order.id, summary, before: { status: order.status }, after: { status } });
+  return { action: 'update', entity: 'salesOrder', entityId: order.id, summary, before: { status: order.status }, after: { status } };
 }
 
 /** Moves a shipped order to delivered once every shipment of it is delivered; true when it moved. */

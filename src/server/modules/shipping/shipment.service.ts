@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from '../../db/create-db.js';
 import { prepared } from '../../db/prepared.js';
 import type { CarrierTable, ShipmentLineTable, ShipmentTable } from '../../db/schema-shipping.js';
 import type { Actor } from '../../platform/actor.js';
-import { writeAudit } from '../../platform/audit.js';
+import { writeAudits } from '../../platform/audit.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -16,6 +16,7 @@ import { carrierRow } from './carrier.service.js';
 import { packagesOf } from './packing.service.js';
 import type { ShipmentInput, ShipmentView } from './shipping.schemas.js';
 import { ensureTrackingToken, trackingPath } from './tracking-token.js';
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 
 type Line = orderShipping.FulfilmentLine;
 const bad = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED', { summary: details.map((d) => d.field).join(', ') }, details);
@@ -62,7 +63,7 @@ type Post = {
 };
 
 async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
-  const { costs, status } = await orderShipping.recordShipment(trx, actor, p.order, p.ship, p.number, p.lines);
+  const { costs, status, audit } = await orderShipping.recordShipment(trx, actor, p.order, p.ship, p.number, p.lines);
   const id = newId();
   const now = nowIso();
   const expectedDate = p.input.expectedDate ?? addDays(businessDate(), p.carrier.transitDays);
@@ -74,6 +75,7 @@ async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
   };
   await insertShipment.affected(trx, row);
   await insertShipmentLines.affected(trx, p.ship.map((s, i) => ({ id: newId(), shipmentId: id, orderLineId: s.line.id, productId: s.line.productId, quantity: s.quantity, costAmount: costs[i] })));
+  await checkReorderPoints(trx, p.ship.map((x) => ({ productId: x.line.productId, warehouseId: x.line.warehouseId })));
   const boxed = await shipOpenPackages.affected(trx, { orderId: p.order.id, warehouseId: p.warehouseId, shipmentId: id, now });
   const token = await ensureTrackingToken(trx, p.order.id);
   await enqueue(trx, 'shipment.shipped', {
@@ -82,18 +84,20 @@ async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
     lines: p.ship.map((s) => ({ sku: s.line.sku, name: s.line.productName, quantity: s.quantity, unit: s.line.baseUnit })),
   }, `shipment.shipped:${id}`);
   // The reply is built from what was just written (reading it back took four queries); packages only when some were attached.
-  const warehouse = await warehouseName.first(trx, { id: p.warehouseId });
-  if (!warehouse) throw new Error(`no warehouse ${p.warehouseId}`);
   const byLineNo = [...p.ship.entries()].sort(([, a], [, b]) => a.line.lineNo - b.line.lineNo);
   const view: ShipmentView = {
-    id, number: p.number, orderId: p.order.id, orderNumber: p.order.number, customerName: p.order.customerName, warehouseId: p.warehouseId, warehouseName: warehouse.name,
+    id, number: p.number, orderId: p.order.id, orderNumber: p.order.number, customerName: p.order.customerName, warehouseId: p.warehouseId, warehouseName: p.ship[0].line.warehouseName,
     carrierId: p.carrier.id, carrierCode: p.carrier.code, carrierName: p.carrier.name, trackingNumber: p.tracking.number, trackingSource: row.trackingSource as ShipmentView['trackingSource'],
     status: 'shipped', expectedDate, costAmount, lineCount: p.ship.length, note: row.note, actorName: actor.name, shippedAt: now, deliveredAt: null,
     lines: byLineNo.map(([i, s]) => ({ orderLineId: s.line.id, productId: s.line.productId, sku: s.line.sku, productName: s.line.productName, baseUnit: s.line.baseUnit, quantity: s.quantity, costAmount: costs[i] })),
     packages: boxed > 0 ? await packagesOf(trx, { shipmentId: id }) : [],
     events: [],
   };
-  await writeAudit(trx, actor, { action: 'create', entity: 'shipment', entityId: id, summary: `${p.number} ${p.order.number} ${p.carrier.code} ${p.tracking.number ?? ''}`.trim(), after: view });
+  // The order's move (when it moved) and the shipment: one audit statement.
+  await writeAudits(trx, actor, [
+    ...(audit ? [audit] : []),
+    { action: 'create', entity: 'shipment', entityId: id, summary: `${p.number} ${p.order.number} ${p.carrier.code} ${p.tracking.number ?? ''}`.trim(), after: view },
+  ]);
   return view;
 }
 
@@ -102,7 +106,6 @@ const insertShipment = prepared((db, row: Insertable<ShipmentTable>) => db.inser
 const insertShipmentLines = prepared((db, rows: Insertable<ShipmentLineTable>[]) => db.insertInto('shipmentLines').values(rows));
 const shipOpenPackages = prepared((db, a: { orderId: string; warehouseId: string; shipmentId: string; now: string }) =>
   db.updateTable('packages').set({ status: 'shipped', shipmentId: a.shipmentId, updatedAt: a.now }).where('orderId', '=', a.orderId).where('warehouseId', '=', a.warehouseId).where('status', '=', 'open'));
-const warehouseName = prepared((db, a: { id: string }) => db.selectFrom('warehouses').select('name').where('id', '=', a.id));
 const shipmentByTracking = prepared((db, a: { carrierId: string; trackingNumber: string }) =>
   db.selectFrom('shipments').select('number').where('carrierId', '=', a.carrierId).where('trackingNumber', '=', a.trackingNumber));
 
