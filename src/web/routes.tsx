@@ -47,6 +47,16 @@ const ShipmentDetailPage = lazy(() => import('./modules/shipping/pages/ShipmentD
 const ShipmentPrintPage = lazy(() => import('./modules/shipping/pages/ShipmentPrintPage'));
 const CarriersPage = lazy(() => import('./modules/shipping/pages/CarriersPage'));
 const PickBinsPage = lazy(() => import('./modules/shipping/pages/PickBinsPage'));
+const PurchaseOrderListPage = lazy(() => import('./modules/purchasing/pages/PurchaseOrderListPage'));
+const PurchaseOrderNewPage = lazy(() => import('./modules/purchasing/pages/PurchaseOrderNewPage'));
+const PurchaseOrderDetailPage = lazy(() => import('./modules/purchasing/pages/PurchaseOrderDetailPage'));
+const PurchaseOrderPrintPage = lazy(() => import('./modules/purchasing/pages/PurchaseOrderPrintPage'));
+const ReceivingPage = lazy(() => import('./modules/purchasing/pages/ReceivingPage'));
+const ReceiveOrderPage = lazy(() => import('./modules/purchasing/pages/ReceiveOrderPage'));
+const UnplannedReceiptPage = lazy(() => import('./modules/purchasing/pages/UnplannedReceiptPage'));
+const ReceiptListPage = lazy(() => import('./modules/purchasing/pages/ReceiptListPage'));
+const ReceiptDetailPage = lazy(() => import('./modules/purchasing/pages/ReceiptDetailPage'));
+const PurchasingSettingsPage = lazy(() => import('./modules/purchasing/pages/PurchasingSettingsPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -67,6 +77,7 @@ export function AppRoutes() {
           <Route path="packing/:orderId/slip" element={guard(['sales:read'], <PackingSlipPrintPage />)} />
           <Route path="shipments/:id/label" element={guard(['sales:read'], <ShipmentPrintPage kind="label" />)} />
           <Route path="shipments/:id/note" element={guard(['sales:read'], <ShipmentPrintPage kind="note" key="note" />)} />
+          <Route path="purchase-orders/:id/print" element={guard(['purchasing:read'], <PurchaseOrderPrintPage />)} />
           <Route element={<AppLayout headerExtra={<AlertBell />} />}>
             <Route index element={<HomePage />} />
             <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
@@ -104,6 +115,16 @@ export function AppRoutes() {
             <Route path="shipments/:id" element={guard(['sales:read'], <ShipmentDetailPage />)} />
             <Route path="settings/carriers" element={guard(['sales:read'], <CarriersPage />)} />
             <Route path="pick-bins" element={guard(['warehouses:read'], <PickBinsPage />)} />
+            <Route path="purchase-orders" element={guard(['purchasing:read'], <PurchaseOrderListPage />)} />
+            <Route path="purchase-orders/new" element={guard(['purchasing:write'], <PurchaseOrderNewPage />)} />
+            <Route path="purchase-orders/:id" element={guard(['purchasing:read'], <PurchaseOrderDetailPage />)} />
+            <Route path="purchase-orders/:id/edit" element={guard(['purchasing:write'], <PurchaseOrderNewPage key="edit" />)} />
+            <Route path="receiving" element={guard(['purchasing:receive'], <ReceivingPage />)} />
+            <Route path="receiving/unplanned" element={guard(['purchasing:receive'], <UnplannedReceiptPage />)} />
+            <Route path="receiving/:orderId" element={guard(['purchasing:receive'], <ReceiveOrderPage />)} />
+            <Route path="purchase-receipts" element={guard(['purchasing:read'], <ReceiptListPage />)} />
+            <Route path="purchase-receipts/:id" element={guard(['purchasing:read'], <ReceiptDetailPage />)} />
+            <Route path="settings/purchasing" element={guard(['purchasing:manage'], <PurchasingSettingsPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

@@ -31,6 +31,15 @@ export const navItems: NavItem[] = [
     ],
   },
   {
+    key: 'purchasing', label: 'pur.nav.group', icon: <ShopOutlined />,
+    children: [
+      { key: 'purchaseOrders', label: 'pur.nav.orders', icon: <FileTextOutlined />, path: '/purchase-orders', anyOf: ['purchasing:read'] },
+      { key: 'receiving', label: 'pur.nav.receiving', icon: <InboxOutlined />, path: '/receiving', anyOf: ['purchasing:receive'] },
+      { key: 'purchaseReceipts', label: 'pur.nav.receipts', icon: <FileAddOutlined />, path: '/purchase-receipts', anyOf: ['purchasing:read'] },
+      { key: 'purchasingSettings', label: 'pur.nav.settings', icon: <SettingOutlined />, path: '/settings/purchasing', anyOf: ['purchasing:manage'] },
+    ],
+  },
+  {
     key: 'stock', label: 'stock.nav.group', icon: <InboxOutlined />,
     children: [
       { key: 'stockLevels', label: 'stock.nav.query', icon: <SearchOutlined />, path: '/stock', anyOf: ['stock:read'] },
