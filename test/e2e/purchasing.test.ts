@@ -123,6 +123,16 @@ describe('purchase, approve and receive by scanning', () => {
     expect(await desk.getByTestId('po-line').filter({ hasText: 'COLA-330' }).getByTestId('line-incoming').innerText()).toBe('2 箱');
   });
 
+  it('the stock screen shows the cola 在途, with the order behind it on hover', async () => {
+    await desk.goto(`${server.base}/stock`);
+    const cola = desk.getByRole('row').filter({ hasText: 'COLA-330' });
+    await cola.getByTestId('incoming').getByText('24', { exact: true }).waitFor();
+    await cola.getByTestId('incoming').hover();
+    const orders = desk.getByTestId('incoming-orders');
+    await orders.getByRole('link', { name: order.number }).waitFor();
+    expect(await orders.innerText()).toContain('广州饮料批发有限公司');
+  });
+
   it('prints the order in Chinese and in English', async () => {
     const print = await desk.context().newPage();
     await print.goto(`${server.base}/purchase-orders/${order.id}/print`);

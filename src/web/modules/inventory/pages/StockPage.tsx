@@ -8,6 +8,7 @@ import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { formatMoney } from '../../../shared/lib/format';
 import { useListParams } from '../../../shared/lib/list-params';
+import { IncomingCell } from '../../purchasing/components/IncomingCell';
 import { stock, type StockRow } from '../api';
 import { PhoneList } from '../components/PhoneList';
 import { WarehouseSelect } from '../components/WarehouseSelect';
@@ -48,7 +49,7 @@ export default function StockPage() {
     { title: t('stock.onHand'), dataIndex: 'onHand', key: 'onHand', ...num },
     { title: t('stock.reserved'), dataIndex: 'reserved', key: 'reserved', ...num },
     { title: t('stock.available'), key: 'available', ...num, render: (_, r) => <Available row={r} /> },
-    { title: t('stock.incoming'), dataIndex: 'incoming', key: 'incoming', ...num },
+    { title: t('stock.incoming'), dataIndex: 'incoming', key: 'incoming', ...num, render: (_, r) => <IncomingCell row={r} /> },
     { title: t('stock.avgCost'), dataIndex: 'avgCost', key: 'avgCost', ...num, render: formatMoney },
     { title: t('stock.value'), key: 'value', ...num, render: (_, r) => formatMoney(r.onHand * r.avgCost) },
   ];
