@@ -6,11 +6,11 @@ import { categoryRoutes, productRoutes } from './catalog/index.js';
 import { importRoutes } from './imports/index.js';
 import { partnerRoutes } from './partners/index.js';
 import { warehouseRoutes } from './warehouses/index.js';
-import { stockRoutes, transferRoutes } from './inventory/index.js';
+import { countRoutes, stockRoutes, transferRoutes } from './inventory/index.js';
 import { salesOrderRoutes } from './sales/index.js';
 import { alertRoutes } from './alerts/index.js';
 import { pickListRoutes, shipmentRoutes, trackingRoutes } from './shipping/index.js';
 import { purchasingRoutes } from './purchasing/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes];

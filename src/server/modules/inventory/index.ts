@@ -1,5 +1,6 @@
 export { stockRoutes } from './stock.routes.js';
 export { transferRoutes } from './transfer.routes.js';
+export { countRoutes } from './count.routes.js';
 export { changeStock, type StockMove, type ReservationChange, type MovementKind } from './stock-ledger.js';
 export { verifyStock } from './stock-verify.js';
 export { notifyBackInStock } from './back-in-stock.js';
