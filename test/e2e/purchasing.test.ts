@@ -94,6 +94,8 @@ describe('purchase, approve and receive by scanning', () => {
     expect(await line('可乐 330ml').locator('.ant-select').first().innerText()).toContain('箱');
     expect(await line('可乐 330ml').getByRole('spinbutton', { name: /单价/ }).inputValue()).toBe('21.60');
     expect(await line('薯片 70g').getByRole('spinbutton', { name: /单价/ }).inputValue()).toBe('5.00');
+    // What is there and on the way, where a purchaser decides how much to order.
+    expect(await line('可乐 330ml').getByTestId('line-stock').innerText()).toBe('库存 6 瓶 · 可用 6 · 在途 0');
     await line('薯片 70g').getByRole('spinbutton', { name: /数量/ }).fill('10');
     // 2 箱 × 21.60 + 10 包 × 5.00, prices including VAT.
     await expect.poll(() => desk.getByTestId('order-total').innerText()).toBe('¥93.20');

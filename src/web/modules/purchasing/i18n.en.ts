@@ -96,6 +96,7 @@ export const en: typeof zh = {
     historyReceipt: 'Receipt {{number}}',
     noHistory: 'Nothing yet',
     incomingNote: '{{qty}} {{unit}} incoming',
+    lineStock: 'On hand {{onHand}} {{unit}} · available {{available}} · incoming {{incoming}}',
     printTitle: 'Purchase Order',
     printDate: 'Order date',
     printSignMaker: 'Entered by',

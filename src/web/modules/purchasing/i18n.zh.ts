@@ -94,6 +94,7 @@ export const zh = {
     historyReceipt: '入库单 {{number}}',
     noHistory: '暂无记录',
     incomingNote: '在途 {{qty}} {{unit}}',
+    lineStock: '库存 {{onHand}} {{unit}} · 可用 {{available}} · 在途 {{incoming}}',
     printTitle: '采购订单',
     printDate: '订单日期',
     printSignMaker: '制单人',

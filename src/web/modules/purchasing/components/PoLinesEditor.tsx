@@ -6,18 +6,21 @@ import type { PricedLine } from '../../../../server/modules/sales/pricing';
 import { MoneyInput } from '../../../shared/components/form-parts';
 import { formatMoney, yuanToFen } from '../../../shared/lib/format';
 import { unitsOf, type PoLine } from '../po-draft';
+import { LineStock } from './LineStock';
 
-type Props = { lines: PoLine[]; priced: PricedLine[]; onChange: (key: string, patch: Partial<PoLine>) => void; onRemove: (key: string) => void };
+type Props = { lines: PoLine[]; warehouseId?: string; priced: PricedLine[]; onChange: (key: string, patch: Partial<PoLine>) => void; onRemove: (key: string) => void };
 
 /** The order's lines: product, pack unit, quantity, price (defaulted, editable), VAT and total; scrolls sideways on a phone. */
-export function PoLinesEditor({ lines, priced, onChange, onRemove }: Props) {
+export function PoLinesEditor({ lines, warehouseId, priced, onChange, onRemove }: Props) {
   const { t } = useTranslation();
   if (!lines.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pur.noLines')} />;
   const columns: TableColumnsType<PoLine> = [
     { key: 'no', title: '#', width: 40, render: (_, __, i) => i + 1 },
     {
       key: 'product', title: t('pur.product'),
-      render: (_, l) => <div style={{ minWidth: 140 }}><Typography.Text strong>{l.product.sku}</Typography.Text> {l.product.name}{l.product.spec && <Typography.Text type="secondary"> {l.product.spec}</Typography.Text>}</div>,
+      render: (_, l) => <div style={{ minWidth: 140 }}><Typography.Text strong>{l.product.sku}</Typography.Text> {l.product.name}{l.product.spec && <Typography.Text type="secondary"> {l.product.spec}</Typography.Text>}
+        <div><LineStock productId={l.product.id} warehouseId={warehouseId} baseUnit={l.product.baseUnit} /></div>
+      </div>,
     },
     {
       key: 'unit', title: t('pur.unit'),

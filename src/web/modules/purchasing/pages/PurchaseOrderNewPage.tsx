@@ -193,6 +193,7 @@ function PoEntry({ editing }: { editing?: EditSource }) {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>{t('pur.keyboardHint')}</Typography.Paragraph>
           <PoLinesEditor
             lines={draft.lines}
+            warehouseId={warehouseId}
             priced={priced.lines}
             onChange={(k, patch) => setDraft((d) => updateLine(d, k, patch, supplier))}
             onRemove={(k) => setDraft((d) => removeLine(d, k))}
