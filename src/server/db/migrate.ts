@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-order-history.js';
 import * as m0006 from './migrations/0006-shipping.js';
 import * as m0007 from './migrations/0007-simulator-carrier.js';
 import * as m0008 from './migrations/0008-purchasing.js';
+import * as m0009 from './migrations/0009-purchase-returns-replenishment.js';
 import * as m0010 from './migrations/0010-transfers-counts.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0006-shipping': m0006,
   '0007-simulator-carrier': m0007,
   '0008-purchasing': m0008,
+  '0009-purchase-returns-replenishment': m0009,
   '0010-transfers-counts': m0010,
 };
 

@@ -110,6 +110,8 @@ export interface SalesOrderTable {
   shippedDate: string | null;
   /** The order's number in the system it was imported from. */
   externalRef: string | null;
+  /** urgent, high, normal (default) or low: backorders are allocated in this order (migration 0009). */
+  priority?: string;
 }
 
 export interface SalesOrderLineTable {

@@ -33,6 +33,10 @@ import type {
   PurchaseReceiptTable,
   PurchaseReceiptLineTable,
   PurchasingSettingsTable,
+  PurchaseReturnTable,
+  PurchaseReturnLineTable,
+  SupplierPayableTable,
+  ReorderRuleTable,
 } from './schema-purchasing.js';
 import type { StockTransferTable, StockTransferLineTable, StockCountTable, StockCountLineTable } from './schema-stock-documents.js';
 
@@ -179,6 +183,8 @@ export interface SupplierProductTable {
   price: number;
   moq: number;
   leadTimeDays: number | null;
+  /** Base units per purchase pack: order quantities round up to a multiple (migration 0009; default 1). */
+  packSize?: number;
 }
 
 export interface WarehouseTable {
@@ -251,6 +257,10 @@ export interface Database {
   stockTransferLines: StockTransferLineTable;
   stockCounts: StockCountTable;
   stockCountLines: StockCountLineTable;
+  purchaseReturns: PurchaseReturnTable;
+  purchaseReturnLines: PurchaseReturnLineTable;
+  supplierPayables: SupplierPayableTable;
+  reorderRules: ReorderRuleTable;
 }
 
 export type UserRow = Selectable<UserTable>;

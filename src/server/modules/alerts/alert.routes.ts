@@ -19,7 +19,7 @@ export const alertRoutes: FastifyPluginAsyncZod = async (app) => {
       tags, summary: 'Alerts for the caller’s role (admins: all), newest first',
       querystring: z.strictObject({
         page: listQueryBase.page, pageSize: listQueryBase.pageSize, status: z.enum(['open', 'resolved']).optional(), unread: z.enum(['true', 'false']).optional(),
-        kind: z.enum(['shortage', 'approval_needed']).optional().describe('shortage: stock short for an order (purchasing); approval_needed: an order waits for approval'),
+        kind: z.enum(['shortage', 'approval_needed', 'reorder_point']).optional().describe('shortage: stock short for an order (purchasing); approval_needed: an order waits for approval; reorder_point: available + incoming at or below a reorder point (purchasing)'),
       }),
       response: { 200: pageOf(alertView), ...errorResponses },
     },

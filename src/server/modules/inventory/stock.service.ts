@@ -12,6 +12,7 @@ import { resolveAlert } from '../alerts/index.js';
 import { notifyBackInStock } from './back-in-stock.js';
 // Directly, not through purchasing's index: that module books its receipts through this one.
 import { incomingByLevel } from '../purchasing/incoming.repository.js';
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import { shortLines, type ShortLine } from './stock-shortage.js';
 import type { AdjustmentInput, DocumentKind, OpeningInput, StockFilter } from './stock.schemas.js';
@@ -44,6 +45,7 @@ async function writeDocument(trx: Tx, actor: Actor, doc: { prefix: string; kind:
   // Stock coming in ends a shortage: the next one raises a fresh alert.
   for (const m of moves) if (m.quantity > 0) await resolveAlert(trx, `shortage:${m.productId}:${m.warehouseId}`);
   await notifyBackInStock(trx, [...new Set(moves.filter((m) => m.quantity > 0).map((m) => m.productId))]);
+  await checkReorderPoints(trx, moves.map((m) => ({ productId: m.productId, warehouseId: m.warehouseId })));
   const costAmount = posted.reduce((s, m) => s + m.costAmount, 0);
   const row = { id, number, kind: doc.kind, warehouseId: doc.warehouseId, note: doc.note, lineCount: moves.length, costAmount, actorType: actor.type, actorId: actor.id, actorName: actor.name, createdAt: nowIso() };
   await trx.insertInto('stockAdjustments').values(row).execute();

@@ -80,6 +80,7 @@ export const supplierProductInput = z.strictObject({
   supplierSku: optText(64),
   price: fen.default(0).describe('Purchase price in fen'),
   moq: z.number().int().min(0).max(1e9).default(0).describe('Minimum order quantity in base units'),
+  packSize: z.number().int().min(1).max(1e9).default(1).describe('Base units per purchase pack: replenishment rounds order quantities up to a multiple'),
   leadTimeDays: z.number().int().min(0).max(365).nullish().transform((v) => v ?? null),
 });
 
@@ -114,7 +115,7 @@ export const supplierView = z.object({
   moq: z.number().int(),
   tags: z.array(z.string()),
   contacts: z.array(contactView),
-  products: z.array(z.object({ id: z.string(), productId: z.string(), sku: z.string(), productName: z.string(), supplierSku: z.string().nullable(), price: z.number().int(), moq: z.number().int(), leadTimeDays: z.number().int().nullable() })),
+  products: z.array(z.object({ id: z.string(), productId: z.string(), sku: z.string(), productName: z.string(), supplierSku: z.string().nullable(), price: z.number().int(), moq: z.number().int(), packSize: z.number().int().optional(), leadTimeDays: z.number().int().nullable() })),
   notes: z.string().nullable(),
   status: z.string(),
   createdAt: z.string(),

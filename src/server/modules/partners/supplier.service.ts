@@ -15,7 +15,7 @@ async function productsOf(db: DbOrTx, supplierIds: string[]) {
   return inChunks(supplierIds, (chunk) => db
     .selectFrom('supplierProducts as sp')
     .innerJoin('products as p', 'p.id', 'sp.productId')
-    .select(['sp.id', 'sp.supplierId', 'sp.productId', 'p.sku', 'p.name as productName', 'sp.supplierSku', 'sp.price', 'sp.moq', 'sp.leadTimeDays'])
+    .select(['sp.id', 'sp.supplierId', 'sp.productId', 'p.sku', 'p.name as productName', 'sp.supplierSku', 'sp.price', 'sp.moq', 'sp.packSize', 'sp.leadTimeDays'])
     .where('sp.supplierId', 'in', chunk)
     .orderBy('p.sku')
     .execute());

@@ -15,6 +15,7 @@ import {
 } from './purchase-order.js';
 import { percentToBp, settingsRow } from './purchasing-settings.service.js';
 import { suggestBins } from './receiving.js';
+import { checkReorderPoints } from './reorder-check.js';
 import type { PurchaseOrderEdit, PurchaseOrderInput, PurchaseOrderListQuery, PurchaseOrderView } from './purchasing.schemas.js';
 
 type OrderRow = PurchaseOrderTable & { supplierName: string };
@@ -100,6 +101,10 @@ export async function transitionPurchaseOrder(trx: Tx, actor: Actor, id: string,
   if (Number(claimed.numUpdatedRows) === 0) throw new DomainError('CONFLICT');
   const after = await getPurchaseOrder(trx, id);
   await announce(trx, after, action);
+  // Ordering adds incoming (在途), closing or cancelling an ordered order takes it away.
+  if (after.status === 'ordered' || (openStatuses.includes(before.status) && !openStatuses.includes(after.status))) {
+    await checkReorderPoints(trx, after.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId })));
+  }
   await writeAudits(trx, actor, [{
     action: 'update', entity: 'purchaseOrder', entityId: id, summary: `${before.number} ${action}${comment ? `: ${comment}` : ''}`,
     before: { status: before.status }, after: { status: after.status, ...changes },

@@ -16,6 +16,9 @@ import { resolveCodes, suggestBins } from './receiving.js';
 import { isReceivable, nextPurchaseStatus, receiptAction, receiveLimit, unitCostOf } from './purchase-order.js';
 import { getPurchaseOrder, stateError } from './purchase-order.service.js';
 import { settingsRow } from './purchasing-settings.service.js';
+import { allocateWaitingOrders, claimWaitingOrders } from './backorder-allocation.js';
+import { checkReorderPoints } from './reorder-check.js';
+import { receiptLineTaxRates, recordPayable, vatOf } from './supplier-payable.js';
 import type { PurchaseOrderView, ReceiptInput, ReceiptView } from './purchasing.schemas.js';
 
 type NewLine = PurchaseReceiptLineTable & { warehouseId: string };
@@ -44,6 +47,8 @@ export async function postReceipt(trx: Tx, actor: Actor, given: ReceiptInput): P
     kind: 'purchase_in', productId: l.productId, warehouseId: l.warehouseId, quantity: l.baseQuantity, unitCost: planned || l.unitCost >= 0 ? l.unitCost : undefined,
     binId: l.binId, sourceLineId: l.id,
   }));
+  const pairs = [...new Map(lines.map((l) => [`${l.productId}\u0000${l.warehouseId}`, { productId: l.productId, warehouseId: l.warehouseId }])).values()];
+  const waiting = await claimWaitingOrders(trx, pairs);
   const posted = await changeStock(trx, actor, { type: 'purchase_receipt', id }, { moves });
   const rows = lines.map(({ warehouseId: _w, ...l }, i) => ({ ...l, unitCost: posted[i].unitCost, costAmount: posted[i].costAmount }));
   const now = nowIso();
@@ -53,6 +58,9 @@ export async function postReceipt(trx: Tx, actor: Actor, given: ReceiptInput): P
   };
   await trx.insertInto('purchaseReceipts').values(receipt).execute();
   await trx.insertInto('purchaseReceiptLines').values(rows).execute();
+  if (receipt.supplierId) await recordReceiptPayable(trx, { ...receipt, supplierId: receipt.supplierId }, rows);
+  const allocated = await allocateWaitingOrders(trx, actor, waiting, { type: 'purchase_receipt', id, number: receipt.number });
+  await checkReorderPoints(trx, [...pairs, ...allocated]);
   // Stock coming in ends a shortage (the next one raises a fresh alert) and tells waiting customers.
   for (const key of new Set(lines.map((l) => `${l.productId}:${l.warehouseId}`))) await resolveAlert(trx, `shortage:${key}`);
   await notifyBackInStock(trx, [...new Set(lines.map((l) => l.productId))]);
@@ -62,6 +70,14 @@ export async function postReceipt(trx: Tx, actor: Actor, given: ReceiptInput): P
   if (planned) audits.push(planned.audit(receipt.number));
   await writeAudits(trx, actor, audits);
   return view;
+}
+
+/** The payable a receipt from a supplier adds: its cost (the order's net price) plus VAT at each line's rate. */
+async function recordReceiptPayable(trx: Tx, receipt: { id: string; number: string; supplierId: string }, rows: PurchaseReceiptLineTable[]) {
+  const rates = await receiptLineTaxRates(trx, rows);
+  const net = rows.reduce((s, l) => s + l.costAmount, 0);
+  const tax = rows.reduce((s, l) => s + vatOf(l.costAmount, rates.get(l.id) ?? 0), 0);
+  await recordPayable(trx, { supplierId: receipt.supplierId, kind: 'receipt', sourceType: 'purchase_receipt', sourceId: receipt.id, sourceNumber: receipt.number, net, tax });
 }
 
 /** Scanned lines as product lines: the barcode's product, and its pack unit unless the line names one. */

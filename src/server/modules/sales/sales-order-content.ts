@@ -35,6 +35,8 @@ export function contentColumns(input: SalesOrderInput, c: OrderContent) {
     warehouseId: c.warehouseId, pricesIncludeTax: input.pricesIncludeTax ? 1 : 0, orderDiscount: input.orderDiscount,
     gross: c.priced.gross, discount: c.priced.discount, net: c.priced.net, tax: c.priced.tax, total: c.priced.total,
     requestedDate: input.requestedDate ?? null, shippingAddress: c.address ? JSON.stringify(c.address) : null, notes: input.notes ?? null,
+    // Left out when not given: a new order keeps the column's default (normal), an edit keeps the order's.
+    ...(input.priority ? { priority: input.priority } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ export const salesOrderInput = z.strictObject({
   pricesIncludeTax: z.boolean().default(true).describe('Whether unit prices include VAT (含税价)'),
   orderDiscount: fen.default(0).describe('Discount on the whole order, fen'),
   requestedDate: z.iso.date().optional(),
+  priority: z.enum(['urgent', 'high', 'normal', 'low']).optional().describe('Backorders are reserved first for urgent, then high, normal (default), low; then by requested date, then order date'),
   shippingAddress: address.optional().describe('Default the customer’s default address'),
   notes: optText(2000),
 });
@@ -48,6 +49,7 @@ export const salesOrderView = z.object({
   pricesIncludeTax: z.boolean(), orderDiscount: z.number().int(), gross: z.number().int(), discount: z.number().int(), net: z.number().int(),
   tax: z.number().int(), total: z.number().int(), requestedDate: z.string().nullable(), shippingAddress: z.unknown().nullable(), notes: z.string().nullable(),
   source: z.string(), actorName: z.string().nullable(),
+  priority: z.string().optional().describe('urgent, high, normal or low: the order in which backorders are reserved'),
   approvalReasons: z.array(z.object({ ruleId: z.string(), name: z.string(), kind: z.string(), approverRole: z.string(), zh: z.string(), en: z.string() })).describe('Why the order waits for approval'),
   approvalRole: z.string().nullable().describe('Role that may approve (admins always may)'),
   approvalComment: z.string().nullable(),

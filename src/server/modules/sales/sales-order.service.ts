@@ -17,6 +17,8 @@ import { raiseAlert, resolveAlert } from '../alerts/index.js';
 import { actionNames, holdsReservation, nextStatus, statusNames, type OrderAction, type OrderStatus } from './sales-order.js';
 import type { SalesOrderInput, SalesOrderView, ShortageMode } from './sales-order.schemas.js';
 import { buildOrderContent, contentColumns, insertLines, lineRows, type LineRow } from './sales-order-content.js';
+// Directly, not through purchasing's index: purchasing itself uses sales.
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 
 /**
  * Creates a sales order (draft, or confirmed when `confirm`) in the caller's transaction. The
@@ -31,7 +33,7 @@ export async function createSalesOrder(
   const id = newId();
   const now = nowIso();
   const row: SalesOrderTable = {
-    id, number: '', customerId: input.customerId, status: 'draft', ...contentColumns(input, content), source, orderDate: businessDate(), shippedDate: null, externalRef: null,
+    id, number: '', customerId: input.customerId, status: 'draft', priority: 'normal', ...contentColumns(input, content), source, orderDate: businessDate(), shippedDate: null, externalRef: null,
     actorType: actor.type, actorId: actor.id, actorName: actor.name, approvalReasons: null, approvalRole: null, approvalComment: null, approvedBy: null,
     confirmedAt: null, cancelledAt: null, createdAt: now, updatedAt: now,
   };
@@ -45,12 +47,16 @@ export async function createSalesOrder(
   await insertOrder.affected(trx, { ...row, status: order.status, ...changes, approvalReasons: approvalReasons ? JSON.stringify(approvalReasons) : null });
   await insertLines(trx, order.lines.map(({ sku: _s, productName: _n, baseUnit: _u, backordered: _b, ...l }) => ({ ...l, orderId: id })));
   if (step) await announce(trx, order, 'confirm', step.granted);
+  if (step?.granted) await checkReorderPoints(trx, levelPairs(order));
   await writeAudits(trx, actor, [
     { action: 'create', entity: 'salesOrder', entityId: id, summary: row.number, after: created },
     ...(step ? [stepAudit(order, 'confirm', undefined, step)] : []),
   ]);
   return order;
 }
+
+/** The product × warehouse pairs of an order's lines, for the reorder-point check. */
+const levelPairs = (o: SalesOrderView) => o.lines.map((l) => ({ productId: l.productId, warehouseId: l.warehouseId }));
 
 const insertOrder = prepared((db, row: SalesOrderTable) => db.insertInto('salesOrders').values(row));
 
@@ -77,6 +83,7 @@ export async function transition(trx: Tx, actor: Actor, id: string, action: Orde
   });
   await writeLineReservations(trx, step);
   await announce(trx, step.after, action, step.granted);
+  if (step.after.lines.some((l, i) => l.reserved !== step.before.lines[i].reserved)) await checkReorderPoints(trx, levelPairs(step.after));
   await writeAudits(trx, actor, [stepAudit(step.after, action, comment, step)]);
   return step.after;
 }

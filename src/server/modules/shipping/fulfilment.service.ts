@@ -8,6 +8,7 @@ import { packagesOf } from './packing.service.js';
 import { eventsOf, shipmentsOfOrder } from './shipment.service.js';
 import type { FulfilmentQueueItem, FulfilmentView } from './shipping.schemas.js';
 import { trackingPath } from './tracking-token.js';
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 
 /** Code and name of each warehouse by id. */
 async function warehouseNames(db: DbOrTx, ids: string[]): Promise<Map<string, { code: string; name: string }>> {
@@ -41,7 +42,9 @@ export async function getFulfilment(db: DbOrTx, orderId: string): Promise<Fulfil
 /** Reserves what has arrived for an open order's backordered lines, so they can ship. */
 export async function allocate(trx: Tx, actor: Actor, orderId: string): Promise<FulfilmentView> {
   const order = await orderShipping.claimForShipping(trx, orderId, 'ship_part', 'id');
-  await orderShipping.allocateBackorders(trx, actor, order);
+  const granted = await orderShipping.allocateBackorders(trx, actor, order);
+  const lines = await orderShipping.fulfilmentLines(trx, [orderId]);
+  await checkReorderPoints(trx, lines.filter((l) => granted.some((g) => g.lineId === l.id && g.granted > 0)).map((l) => ({ productId: l.productId, warehouseId: l.warehouseId })));
   return getFulfilment(trx, orderId);
 }
 
