@@ -35,6 +35,13 @@ export async function resolveAlert(trx: DbOrTx, dedupeKey: string): Promise<void
   await trx.updateTable('alerts').set({ status: 'resolved', resolvedAt: nowIso(), dedupeKey: null }).where('dedupeKey', '=', dedupeKey).execute();
 }
 
+/** Closes the open alerts with these keys, 1,000 keys per statement (a count that finds stock of many products). */
+export async function resolveAlerts(trx: DbOrTx, dedupeKeys: string[]): Promise<void> {
+  for (let i = 0; i < dedupeKeys.length; i += 1000) {
+    await trx.updateTable('alerts').set({ status: 'resolved', resolvedAt: nowIso(), dedupeKey: null }).where('dedupeKey', 'in', dedupeKeys.slice(i, i + 1000)).execute();
+  }
+}
+
 const visibleTo = (db: DbOrTx, actor: Actor) => {
   let q = db.selectFrom('alerts as a');
   if (actor.role !== 'admin') q = q.where('a.targetRole', '=', actor.role);

@@ -1,2 +1,2 @@
 export { alertRoutes } from './alert.routes.js';
-export { raiseAlert, resolveAlert, type NewAlert } from './alert.service.js';
+export { raiseAlert, resolveAlert, resolveAlerts, type NewAlert } from './alert.service.js';

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere } from '../../platform/list.js';
 import { inTransaction, type NumberSource } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
-import { resolveAlert } from '../alerts/index.js';
+import { resolveAlerts } from '../alerts/index.js';
 import { notifyBackInStock } from './back-in-stock.js';
 import { countActionNames, countStatusNames, nextCountStatus, varianceOf, type CountAction, type CountScope, type CountStatus } from './count.js';
 import { bookCounted, bookResults, countLines, existingProducts, insertSnapshot, linesOf, lookUpCodes, withinScope } from './count.repository.js';
@@ -190,7 +190,7 @@ export async function approveCount(trx: Tx, actor: Actor, id: string, input: App
   };
   await trx.updateTable('stockCounts').set(totals).where('id', '=', id).execute();
   // Stock found ends a shortage there and tells waiting customers.
-  for (const p of gains) await resolveAlert(trx, `shortage:${p.productId}:${count.warehouseId}`);
+  await resolveAlerts(trx, gains.map((p) => `shortage:${p.productId}:${count.warehouseId}`));
   for (let i = 0; i < gains.length; i += 1000) await notifyBackInStock(trx, gains.slice(i, i + 1000).map((p) => p.productId));
   await enqueue(trx, 'stock_count.approved', { countId: id, number: count.number, warehouseId: count.warehouseId, ...totals }, `stock_count.approved:${id}`);
   await writeAudit(trx, actor, { action: 'update', entity: 'stockCount', entityId: id, summary: `${count.number} approve: ${gains.length} gains, ${losses.length} losses`, before: { status: count.status }, after: { status: 'approved', ...totals } });
