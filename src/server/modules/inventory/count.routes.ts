@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
@@ -53,10 +54,10 @@ export const countRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/v1/stock-counts/:id/approve', {
     config: { access: 'stock:adjust' },
     schema: {
-      tags, params: idParams, headers: idempotencyHeaders, body: approveInput.optional(), response: { 200: countView, ...errorResponses },
+      tags, params: idParams, headers: idempotencyHeaders, body: z.preprocess((v) => v ?? {}, approveInput), response: { 200: countView, ...errorResponses },
       summary: 'Approve (审核): every variance posts as count_gain / count_loss at moving-average cost in one transaction; 409 COUNT_STATE when approved before (nothing written)',
     },
-  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.approveCount(trx, actorOf(req), req.params.id, req.body ?? { uncounted: 'skip' }), 200));
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.approveCount(trx, actorOf(req), req.params.id, req.body), 200));
 
   app.post('/api/v1/stock-counts/:id/cancel', {
     config: { access: 'stock:adjust' },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
@@ -46,9 +47,9 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'stock:adjust' },
     schema: {
       tags, summary: 'Receive (调入) all that is in transit, or the given lines (partial): transfer_in movements at the destination at the cost that left; 409 TRANSFER_TOO_MANY beyond what is in transit',
-      params: idParams, headers: idempotencyHeaders, body: transferReceiveInput.optional(), response: { 200: transferView, ...errorResponses },
+      params: idParams, headers: idempotencyHeaders, body: z.preprocess((v) => v ?? {}, transferReceiveInput), response: { 200: transferView, ...errorResponses },
     },
-  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.receiveTransfer(trx, actorOf(req), req.params.id, req.body ?? { note: null }), 200));
+  }, async (req, reply) => runIdempotent(db, req, reply, (trx) => svc.receiveTransfer(trx, actorOf(req), req.params.id, req.body), 200));
 
   app.post('/api/v1/stock-transfers/:id/cancel', {
     config: { access: 'stock:adjust' },
