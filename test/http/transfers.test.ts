@@ -151,6 +151,19 @@ describe(`transfers (调拨): draft → in transit → received, cost that left,
     expect((await verifyStock(t.db)).ok).toBe(true);
   });
 
+  it('lets only one of two transfers racing for the last units ship', async () => {
+    const w3 = (await admin.post('/api/v1/warehouses', { code: 'W3', name: '三号仓' })).body;
+    const cup = (await admin.post('/api/v1/products', { sku: 'CUP', name: '水杯', costPrice: 900 })).body;
+    expect((await admin.post('/api/v1/stock/opening', { warehouseId: w3.id, lines: [{ productId: cup.id, quantity: 5, unitCost: 900 }] })).status).toBe(201);
+    const make = async () => (await keeper.post('/api/v1/stock-transfers', { fromWarehouseId: w3.id, toWarehouseId: w1.id, lines: [{ productId: cup.id, quantity: 4 }] })).body;
+    const [a, b] = [await make(), await make()];
+    const results = await Promise.all([keeper.post(`/api/v1/stock-transfers/${a.id}/ship`), admin.post(`/api/v1/stock-transfers/${b.id}/ship`)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.error.code).toBe('INSUFFICIENT_STOCK');
+    expect((await level(cup.id, w3.id)).onHand).toBe(1);
+    expect((await verifyStock(t.db)).ok).toBe(true);
+  });
+
   it('ships once for one Idempotency-Key; viewers may read but not ship', async () => {
     const tr = (await keeper.post('/api/v1/stock-transfers', { fromWarehouseId: w1.id, toWarehouseId: w2.id, lines: [{ productId: ink.id, quantity: 1 }] })).body;
     const headers = { 'idempotency-key': `ship-${tr.id}` };
