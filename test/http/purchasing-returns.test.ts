@@ -46,9 +46,13 @@ describe(`purchase returns: stock out, at most what was received, payable credit
     expect(r).toMatchObject({ receiptNumber: receipt.number, supplierName: '饮料批发', lineCount: 2, creditNet: 24 * 167 + 400, creditTax: 521 + 36, reason: '破损' });
     expect(r.lines[0]).toMatchObject({ unitName: '箱', quantity: 1, baseQuantity: 24, unitCost: 167, creditAmount: 4008 });
     expect(r.lines[1]).toMatchObject({ baseQuantity: 4, unitCost: 100, creditAmount: 400, costAmount: 400 });
-    // Cola leaves at the moving average ((24 × 150 + 48 × 167) / 72 = 161.3), not at 167: the ledger's rule for stock out.
-    expect(r.lines[0].costAmount).toBeGreaterThan(24 * 150);
-    expect(r.lines[0].costAmount).toBeLessThan(24 * 167);
+    // Cola leaves at the receipt's 167, not at the moving average ((24 × 150 + 48 × 167) / 72 = 161.3):
+    // value 3600 + 8016 − 4008 = 7608 over 48 bottles → average 158.5, rounded half up 159.
+    expect(r.lines[0]).toMatchObject({ costAmount: 4008 });
+    expect(r.costAmount).toBe(4008 + 400);
+    expect(await stock(cola.id)).toMatchObject({ avgCost: 159, value: 7608 });
+    const colaMoves = (await admin.get('/api/v1/stock/movements', { query: { productId: cola.id } })).body.items;
+    expect(colaMoves[0]).toMatchObject({ kind: 'purchase_return_out', quantity: -24, unitCost: 167, costAmount: -4008 });
     expect(await stock(cola.id)).toMatchObject({ onHand: 48 });
     expect(await stock(tea.id)).toMatchObject({ onHand: 6 });
     const moves = (await admin.get('/api/v1/stock/movements', { query: { productId: tea.id } })).body.items;
@@ -100,5 +104,44 @@ describe(`purchase returns: stock out, at most what was received, payable credit
     expect(await counts()).toEqual(before);
     const line = await t.db.selectFrom('purchaseReceiptLines').select('returned').where('id', '=', receipt.lines[0].id).executeTakeFirstOrThrow();
     expect(Number(line.returned)).toBe(24);
+  });
+
+  it('moving average after a return at the receipt’s cost: 10 @ 100 + 10 @ 200, 5 back at 200 → 2000 over 15 = 133; the last units take what is left', async () => {
+    const ink = (await admin.post('/api/v1/products', { sku: 'INK', name: '墨水', baseUnit: '瓶', listPrice: 500, costPrice: 100 })).body;
+    const receive = async (unitCost: number) => {
+      const res = await admin.post('/api/v1/purchase-receipts', { warehouseId: w1.id, supplierId: acme.id, lines: [{ productId: ink.id, quantity: 10, unitCost }] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    await receive(100);
+    const second = await receive(200);
+    expect(await stock(ink.id)).toMatchObject({ onHand: 20, avgCost: 150, value: 3000 });
+    const ret = async (quantity: number) => {
+      const res = await admin.post('/api/v1/purchase-returns', { supplierId: acme.id, receiptId: second.id, lines: [{ productId: ink.id, quantity }] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    const r = await ret(5);
+    expect(r.lines[0]).toMatchObject({ unitCost: 200, creditAmount: 1000, costAmount: 1000 });
+    // 3000 − 5 × 200 = 2000 over 15: 133.33 → 133 (half up), the row's value stays the whole 2000.
+    expect(await stock(ink.id)).toMatchObject({ onHand: 15, avgCost: 133, value: 2000 });
+    const cost = await t.db.selectFrom('productCosts').select(['quantity', 'value']).where('productId', '=', ink.id).executeTakeFirstOrThrow();
+    expect([Number(cost.quantity), Number(cost.value)]).toEqual([15, 2000]);
+    // 10 written off at the average (round(2000 × 10 / 15) = 1333): 667 left over 5. Returning 4 at 200
+    // would need 800, so they take the 667 that is left (value 0, average 0, never negative) and the line
+    // shows it; the last unit then leaves at 0.
+    const loss = await admin.post('/api/v1/stock/adjustments', { warehouseId: w1.id, lines: [{ productId: ink.id, quantity: -10, reason: '破损' }] });
+    expect(loss.status, JSON.stringify(loss.body)).toBe(201);
+    expect(await stock(ink.id)).toMatchObject({ onHand: 5, value: 667 });
+    const short = await ret(4);
+    expect(short.lines[0]).toMatchObject({ unitCost: 200, creditAmount: 800, costAmount: 667 });
+    expect(await stock(ink.id)).toMatchObject({ onHand: 1, avgCost: 0, value: 0 });
+    expect((await verifyStock(t.db)).ok).toBe(true);
+    const last = await ret(1);
+    expect(last.lines[0]).toMatchObject({ creditAmount: 200, costAmount: 0 });
+    expect(await stock(ink.id)).toMatchObject({ onHand: 0, value: 0 });
+    const after = await t.db.selectFrom('productCosts').select(['quantity', 'value']).where('productId', '=', ink.id).executeTakeFirstOrThrow();
+    expect([Number(after.quantity), Number(after.value)]).toEqual([0, 0]);
+    expect((await verifyStock(t.db)).ok).toBe(true);
   });
 });

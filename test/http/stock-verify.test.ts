@@ -62,12 +62,16 @@ describe(`verify-stock on a large ledger ${dialectLabel}`, () => {
     await t.db.updateTable('stockLevels').set({ reserved: 9 }).where('productId', '=', 'p00002').where('warehouseId', '=', 'w2').execute(); // was 2
     await t.db.insertInto('stockReservations').values(reservation('rx3', 'x3', 'w1', 3)).execute(); // a reservation without a balance row
     await t.db.insertInto('productCosts').values({ productId: 'x4', quantity: 4, value: 40, lastDelta: 0, updatedAt: now }).execute(); // a cost without balances
+    await t.db.updateTable('productCosts').set({ value: -5 }).where('productId', '=', 'p00003').execute(); // a negative value
+    await t.db.insertInto('productCosts').values({ productId: 'x1', quantity: 0, value: 7, lastDelta: 0, updatedAt: now }).execute(); // value with nothing costed
     const report = await verifyStock(t.db);
     const sorted = [...report.mismatches].sort((a, b) => `${a.kind}${a.productId}`.localeCompare(`${b.kind}${b.productId}`));
     expect(sorted).toEqual([
       { kind: 'cost_quantity', productId: 'p00001', warehouseId: null, expected: 110, actual: 22 },
       { kind: 'cost_quantity', productId: 'x2', warehouseId: null, expected: 5, actual: 0 },
       { kind: 'cost_quantity', productId: 'x4', warehouseId: null, expected: 0, actual: 4 },
+      { kind: 'cost_value', productId: 'p00003', warehouseId: null, expected: 0, actual: -5 },
+      { kind: 'cost_value', productId: 'x1', warehouseId: null, expected: 0, actual: 7 },
       { kind: 'on_hand', productId: 'p00001', warehouseId: 'w1', expected: 11, actual: 99 },
       { kind: 'on_hand', productId: 'x1', warehouseId: 'w1', expected: 7, actual: 0 },
       { kind: 'on_hand', productId: 'x2', warehouseId: 'w2', expected: 0, actual: 5 },

@@ -1,5 +1,5 @@
 // `npm run jxc -- <command>`: maintenance commands.
-//   verify-stock   check on hand = Σ movements and reserved = Σ reservations; exit 1 on any mismatch
+//   verify-stock   check on hand = Σ movements, reserved = Σ reservations and the costs; exit 1 on any mismatch
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { verifyStock } from '../modules/inventory/index.js';

@@ -12,7 +12,10 @@ import { prepared } from '../../db/prepared.js';
 /** What a movement is; the sign of its quantity says in (+) or out (−). */
 export type MovementKind = 'opening' | 'adjust_gain' | 'adjust_loss' | 'sale_out' | 'purchase_in' | 'return_in' | 'purchase_return_out' | 'transfer_out' | 'transfer_in' | 'count_gain' | 'count_loss';
 
-/** One change of on-hand stock. `unitCost` (fen) for stock coming in; omitted = the moving average. */
+/**
+ * One change of on-hand stock. `unitCost` (fen): in, the cost it comes in at; out, the cost it
+ * leaves at (only purchase returns give one: the receipt's cost); omitted = the moving average.
+ */
 export type StockMove = {
   kind: MovementKind;
   productId: string;
@@ -37,9 +40,10 @@ const int = (n: number) => sql<number>`cast(${n} as bigint)`;
 /**
  * The one door to stock. Books movements and reservation changes of one source document inside the
  * caller's transaction: balances change by conditional updates in (product, warehouse) order, so
- * concurrent callers never oversell and never deadlock; cost moves at moving average; every
- * on-hand change leaves a movement row. Throws INSUFFICIENT_STOCK (nothing written) when a
- * balance would go below what is reserved.
+ * concurrent callers never oversell and never deadlock; cost moves at moving average (stock goes
+ * out at a given cost only when the move names one: purchase returns); every on-hand change leaves
+ * a movement row. Throws INSUFFICIENT_STOCK (nothing written) when a balance would go below what
+ * is reserved.
  */
 export async function changeStock(
   trx: Tx,
@@ -197,6 +201,11 @@ const bookInAt = prepared((db, a: { productId: string; quantity: number; unitCos
   bookCost(db, a, sql<number>`${int(a.quantity)} * ${int(a.unitCost)}`));
 const bookInAtAverage = prepared((db, a: { productId: string; quantity: number; fallback: number; now: string }) =>
   bookCost(db, a, sql<number>`${int(a.quantity)} * (case when quantity > 0 then (2 * value + quantity) / (2 * quantity) else ${int(a.fallback)} end)`));
+// Out at a given cost (returns to the supplier, as Odoo's AVCO does): q × cost leaves and the
+// average is what remains over what remains. The last units out, or a value too small to give
+// q × cost, take exactly what is left: the value never goes negative (decisions.md §14).
+const bookOutAt = prepared((db, a: { productId: string; quantity: number; unitCost: number; now: string }) =>
+  bookCost(db, a, sql<number>`-(case when quantity > -${int(a.quantity)} and value >= -${int(a.quantity)} * ${int(a.unitCost)} then -${int(a.quantity)} * ${int(a.unitCost)} else value end)`));
 const bookOut = prepared((db, a: { productId: string; quantity: number; now: string }) =>
   bookCost(db, a, sql<number>`-(case when quantity >= -${int(a.quantity)} and quantity > 0 then (2 * value * -${int(a.quantity)} + quantity) / (2 * quantity) else value end)`));
 
@@ -220,7 +229,9 @@ async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<Pos
           ? m.unitCost != null
             ? bookInAt.first(trx, { productId, quantity: q, unitCost: m.unitCost, now })
             : bookInAtAverage.first(trx, { productId, quantity: q, fallback: fallback.get(productId) ?? 0, now })
-          : bookOut.first(trx, { productId, quantity: q, now });
+          : m.unitCost != null
+            ? bookOutAt.first(trx, { productId, quantity: q, unitCost: m.unitCost, now })
+            : bookOut.first(trx, { productId, quantity: q, now });
       let row = await book();
       if (!row) {
         await ensureRow(productId);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 
-export type Mismatch = { kind: 'on_hand' | 'reserved' | 'cost_quantity'; productId: string; warehouseId: string | null; expected: number; actual: number };
+export type Mismatch = { kind: 'on_hand' | 'reserved' | 'cost_quantity' | 'cost_value'; productId: string; warehouseId: string | null; expected: number; actual: number };
 
 type Row = { productId: string; warehouseId: string | null; expected: number | string; actual: number | string };
 
@@ -48,20 +48,28 @@ const costQuery = sql<Row>`
   group by l.product_id
   having sum(l.on_hand) <> 0`;
 
+// The value is never negative and is 0 once nothing is costed: stock out takes a proportional
+// share at average, or a given cost (purchase returns) but never more than what is left.
+const costValueQuery = sql<Row>`
+  select product_id as "productId", null as "warehouseId", 0 as expected, value as actual
+  from product_costs where value < 0 or (quantity = 0 and value <> 0)`;
+
 /**
  * The stock invariants: for every product × warehouse, on hand = Σ movements and reserved = Σ open
- * reservations; per product, the costed quantity = Σ on hand. Returns every mismatch, in both
- * directions (a ledger sum without a balance row counts as a balance of 0, and the other way round).
+ * reservations; per product, the costed quantity = Σ on hand and the value ≥ 0 (0 when nothing is
+ * costed). Returns every mismatch, in both directions (a ledger sum without a balance row counts as
+ * a balance of 0, and the other way round).
  */
 export async function verifyStock(db: DbOrTx) {
   const onHand = await onHandQuery.execute(db);
   const reserved = await reservedQuery.execute(db);
   const costs = await costQuery.execute(db);
+  const values = await costValueQuery.execute(db);
   const counts = await sql<{ levels: number | string; products: number | string }>`
     select (select count(*) from stock_levels) as levels, (select count(*) from product_costs) as products`.execute(db);
   const mismatch = (kind: Mismatch['kind']) => (r: Row): Mismatch => ({
-    kind, productId: r.productId, warehouseId: kind === 'cost_quantity' ? null : r.warehouseId, expected: Number(r.expected), actual: Number(r.actual),
+    kind, productId: r.productId, warehouseId: kind === 'cost_quantity' || kind === 'cost_value' ? null : r.warehouseId, expected: Number(r.expected), actual: Number(r.actual),
   });
-  const mismatches: Mismatch[] = [...onHand.rows.map(mismatch('on_hand')), ...reserved.rows.map(mismatch('reserved')), ...costs.rows.map(mismatch('cost_quantity'))];
+  const mismatches: Mismatch[] = [...onHand.rows.map(mismatch('on_hand')), ...reserved.rows.map(mismatch('reserved')), ...costs.rows.map(mismatch('cost_quantity')), ...values.rows.map(mismatch('cost_value'))];
   return { ok: mismatches.length === 0, checked: { levels: Number(counts.rows[0].levels), products: Number(counts.rows[0].products) }, mismatches };
 }

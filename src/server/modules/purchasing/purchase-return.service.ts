@@ -27,10 +27,11 @@ type NewLine = PurchaseReturnLineTable & { line: ReceiptLine; index: number };
  * update, so racing returns cannot both pass), stock out through the ledger, and the supplier's
  * payable credited at the receipt line's cost plus its VAT. Any refusal writes nothing.
  *
- * Cost: the ledger books stock going out at the moving average and has no way to take a given
- * cost out (stock-ledger.ts is not changed here). So the stock value leaves at the average
- * (`costAmount`) while the payable is credited at the receipt's cost (`creditNet`); the
- * difference is a purchase price variance for finance to book.
+ * Cost: the stock leaves at the receipt line's cost (the ledger takes that cost out and the
+ * moving average is recomputed from what remains), so `costAmount` equals `creditNet`, except when
+ * the units returned are the last in stock or the stock's value is smaller than that cost: then
+ * the value left is what leaves (the average never goes below 0) and the difference stays visible
+ * as `creditAmount − costAmount` on the line (decisions.md §14).
  */
 export async function postPurchaseReturn(trx: Tx, actor: Actor, input: PurchaseReturnInput): Promise<PurchaseReturnView> {
   const receipt = await trx.selectFrom('purchaseReceipts').select(['id', 'number', 'supplierId', 'warehouseId']).where('id', '=', input.receiptId).executeTakeFirst();
@@ -48,7 +49,7 @@ export async function postPurchaseReturn(trx: Tx, actor: Actor, input: PurchaseR
   const lines = await resolveLines(trx, id, input, receipt);
   await bookReturned(trx, lines);
   const posted = await changeStock(trx, actor, { type: 'purchase_return', id }, {
-    moves: lines.map((l) => ({ kind: 'purchase_return_out', productId: l.productId, warehouseId: receipt.warehouseId, quantity: -l.baseQuantity, sourceLineId: l.id, reason: receipt.number })),
+    moves: lines.map((l) => ({ kind: 'purchase_return_out', productId: l.productId, warehouseId: receipt.warehouseId, quantity: -l.baseQuantity, unitCost: l.unitCost, sourceLineId: l.id, reason: receipt.number })),
   });
   const rates = await receiptLineTaxRates(trx, lines.map((l) => l.line));
   const rows: PurchaseReturnLineTable[] = lines.map(({ line: _l, index: _i, ...l }, i) => ({ ...l, costAmount: -posted[i].costAmount }));
