@@ -35,6 +35,11 @@ const AdjustmentListPage = lazy(() => import('./modules/inventory/pages/Adjustme
 const AdjustmentNewPage = lazy(() => import('./modules/inventory/pages/AdjustmentNewPage'));
 const OpeningListPage = lazy(() => import('./modules/inventory/pages/OpeningListPage'));
 const OpeningNewPage = lazy(() => import('./modules/inventory/pages/OpeningNewPage'));
+const TransferListPage = lazy(() => import('./modules/inventory/pages/TransferListPage'));
+const TransferNewPage = lazy(() => import('./modules/inventory/pages/TransferNewPage'));
+const TransferDetailPage = lazy(() => import('./modules/inventory/pages/TransferDetailPage'));
+const TransferReceivePage = lazy(() => import('./modules/inventory/pages/TransferReceivePage'));
+const TransferPrintPage = lazy(() => import('./modules/inventory/pages/TransferPrintPage'));
 const PickListListPage = lazy(() => import('./modules/shipping/pages/PickListListPage'));
 const PickListPage = lazy(() => import('./modules/shipping/pages/PickListPage'));
 const PickListPrintPage = lazy(() => import('./modules/shipping/pages/PickListPrintPage'));
@@ -77,6 +82,7 @@ export function AppRoutes() {
           <Route path="packing/:orderId/slip" element={guard(['sales:read'], <PackingSlipPrintPage />)} />
           <Route path="shipments/:id/label" element={guard(['sales:read'], <ShipmentPrintPage kind="label" />)} />
           <Route path="shipments/:id/note" element={guard(['sales:read'], <ShipmentPrintPage kind="note" key="note" />)} />
+          <Route path="stock/transfers/:id/print" element={guard(['stock:read'], <TransferPrintPage />)} />
           <Route path="purchase-orders/:id/print" element={guard(['purchasing:read'], <PurchaseOrderPrintPage />)} />
           <Route element={<AppLayout headerExtra={<AlertBell />} />}>
             <Route index element={<HomePage />} />
@@ -106,6 +112,10 @@ export function AppRoutes() {
             <Route path="stock/adjustments/new" element={guard(['stock:adjust'], <AdjustmentNewPage />)} />
             <Route path="stock/opening" element={guard(['stock:read'], <OpeningListPage />)} />
             <Route path="stock/opening/new" element={guard(['stock:adjust'], <OpeningNewPage />)} />
+            <Route path="stock/transfers" element={guard(['stock:read'], <TransferListPage />)} />
+            <Route path="stock/transfers/new" element={guard(['stock:adjust'], <TransferNewPage />)} />
+            <Route path="stock/transfers/:id" element={guard(['stock:read'], <TransferDetailPage />)} />
+            <Route path="stock/transfers/:id/receive" element={guard(['stock:adjust'], <TransferReceivePage />)} />
             <Route path="pick-lists" element={guard(['sales:read'], <PickListListPage />)} />
             <Route path="pick-lists/:id" element={guard(['sales:read'], <PickListPage />)} />
             <Route path="packing" element={guard(['shipping:write'], <PackingPage />)} />

@@ -6,6 +6,7 @@ import * as catalog from '../../modules/catalog/i18n';
 import * as home from '../../modules/home/i18n';
 import * as imports from '../../modules/imports/i18n';
 import * as inventory from '../../modules/inventory/i18n';
+import * as stockMoves from '../../modules/inventory/i18n-moves';
 import * as partners from '../../modules/partners/i18n';
 import * as purchasing from '../../modules/purchasing/i18n';
 import * as sales from '../../modules/sales/i18n';
@@ -13,7 +14,7 @@ import * as shipping from '../../modules/shipping/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, alerts, audit, catalog, partners, sales, shipping, purchasing, warehouses, inventory, imports];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, shipping, purchasing, warehouses, inventory, stockMoves, imports];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

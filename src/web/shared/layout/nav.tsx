@@ -2,6 +2,7 @@ import {
   AppstoreOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
+import { SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -45,6 +46,7 @@ export const navItems: NavItem[] = [
       { key: 'stockLevels', label: 'stock.nav.query', icon: <SearchOutlined />, path: '/stock', anyOf: ['stock:read'] },
       { key: 'stockAdjustments', label: 'stock.nav.adjustments', icon: <DiffOutlined />, path: '/stock/adjustments', anyOf: ['stock:read'] },
       { key: 'stockOpening', label: 'stock.nav.opening', icon: <FileAddOutlined />, path: '/stock/opening', anyOf: ['stock:read'] },
+      { key: 'stockTransfers', label: 'xfer.nav', icon: <SwapOutlined />, path: '/stock/transfers', anyOf: ['stock:read'] },
     ],
   },
   {
