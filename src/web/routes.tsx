@@ -62,6 +62,8 @@ const UnplannedReceiptPage = lazy(() => import('./modules/purchasing/pages/Unpla
 const ReceiptListPage = lazy(() => import('./modules/purchasing/pages/ReceiptListPage'));
 const ReceiptDetailPage = lazy(() => import('./modules/purchasing/pages/ReceiptDetailPage'));
 const PurchasingSettingsPage = lazy(() => import('./modules/purchasing/pages/PurchasingSettingsPage'));
+const ReplenishmentPage = lazy(() => import('./modules/purchasing/pages/ReplenishmentPage'));
+const ReorderRulesPage = lazy(() => import('./modules/purchasing/pages/ReorderRulesPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -135,6 +137,8 @@ export function AppRoutes() {
             <Route path="purchase-receipts" element={guard(['purchasing:read'], <ReceiptListPage />)} />
             <Route path="purchase-receipts/:id" element={guard(['purchasing:read'], <ReceiptDetailPage />)} />
             <Route path="settings/purchasing" element={guard(['purchasing:manage'], <PurchasingSettingsPage />)} />
+            <Route path="replenishment" element={guard(['purchasing:read'], <ReplenishmentPage />)} />
+            <Route path="reorder-rules" element={guard(['purchasing:read'], <ReorderRulesPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

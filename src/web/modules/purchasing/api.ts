@@ -96,3 +96,66 @@ export const purchasingSettings = {
 
 /** Incoming (在途) per product × warehouse from open purchase orders. */
 export const incoming = (query: { productId?: string; warehouseId?: string }) => api.get<{ items: IncomingRow[] }>('/stock/incoming', query).then((r) => r.items);
+
+/** 补货建议: one row per product × warehouse with something to order, and why (zh and en). */
+export type Suggestion = {
+  productId: string; sku: string; productName: string; baseUnit: string; warehouseId: string; warehouseName: string;
+  available: number; incoming: number; position: number; soldInPeriod: number; weeks: number; weeklyDemand: number;
+  leadTimeDays: number; demandOverLeadTime: number; method: 'reorder_point' | 'min_max' | null;
+  reorderPoint: number | null; safetyStock: number; maxStock: number | null;
+  supplierId: string | null; supplierName: string | null; unitPrice: number | null; moq: number; packSize: number;
+  need: number; suggestedQuantity: number; orderUnit: { name: string; factor: number; quantity: number }; reason: { zh: string; en: string };
+};
+export type DraftOrdersInput = { rows: { productId: string; warehouseId: string; quantity?: number; supplierId?: string }[]; weeks?: number; notes?: string };
+
+export const replenishment = {
+  suggestions: (query: { warehouseId?: string; productId?: string; supplierId?: string; weeks?: number }) =>
+    api.get<{ items: Suggestion[] }>('/replenishment/suggestions', query).then((r) => r.items),
+  /** One draft purchase order per supplier from the chosen rows; the key makes a double click create them once. */
+  draftOrders: (input: DraftOrdersInput, idempotencyKey: string) =>
+    request<{ orders: PurchaseOrder[] }>('POST', '/replenishment/purchase-orders', { body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+};
+
+/** 再订货点 / 最低最高库存 of one product × warehouse, with where it stands now. */
+export type ReorderRule = {
+  productId: string; sku: string; productName: string; baseUnit: string; warehouseId: string; warehouseName: string;
+  method: 'reorder_point' | 'min_max'; reorderPoint: number; safetyStock: number; maxStock: number | null;
+  supplierId: string | null; supplierName: string | null; available: number; incoming: number; below: boolean; belowSince: string | null; updatedAt: string;
+};
+export type ReorderRuleInput = {
+  productId: string; warehouseId: string; supplierId?: string | null;
+  reorderPoint?: number; safetyStock?: number; min?: number; max?: number;
+};
+
+export const reorderRules = {
+  list: (query: Query) => api.get<Page<ReorderRule>>('/reorder-rules', query),
+  /** Sets (creates or replaces) the rule of the pair. */
+  put: (input: ReorderRuleInput) => request<ReorderRule>('PUT', '/reorder-rules', { body: input }),
+  remove: (productId: string, warehouseId: string) => api.del(`/reorder-rules/${productId}/${warehouseId}`),
+};
+
+export type PurchaseReturnLine = {
+  id: string; lineNo: number; receiptLineId: string; productId: string; sku: string; productName: string; baseUnit: string;
+  unitName: string; factor: number; quantity: number; baseQuantity: number; unitCost: number; creditAmount: number; costAmount: number;
+};
+/** 采购退货单 CGTH-…: goods back to the supplier from a receipt; the payable is credited. */
+export type PurchaseReturn = {
+  id: string; number: string; receiptId: string; receiptNumber: string; supplierId: string; supplierName: string;
+  warehouseId: string; warehouseName: string; lineCount: number; costAmount: number; creditNet: number; creditTax: number; creditTotal: number;
+  reason: string | null; actorName: string | null; createdAt: string; lines: PurchaseReturnLine[];
+};
+export type PurchaseReturnSummary = Omit<PurchaseReturn, 'lines'>;
+export type PurchaseReturnInput = { supplierId: string; receiptId: string; reason?: string; lines: { receiptLineId: string; quantity: number; unit?: string }[] };
+
+export const purchaseReturns = {
+  list: (query: Query) => api.get<Page<PurchaseReturnSummary>>('/purchase-returns', query),
+  get: (id: string) => api.get<PurchaseReturn>(`/purchase-returns/${id}`),
+  /** Posts a return, all lines or none; the key makes a retried post book once. */
+  create: (input: PurchaseReturnInput, idempotencyKey: string) =>
+    request<PurchaseReturn>('POST', '/purchase-returns', { body: input, headers: { 'Idempotency-Key': idempotencyKey } }),
+};
+
+export type PayableRow = { id: string; kind: 'receipt' | 'purchase_return' | string; sourceType: string; sourceId: string; sourceNumber: string; net: number; tax: number; amount: number; createdAt: string };
+/** 应付账款 of one supplier: what is owed now and the movements behind it, newest first. */
+export const payables = (query: { supplierId: string; page?: number; pageSize?: number }) =>
+  api.get<Page<PayableRow> & { supplierId: string; balance: number }>('/purchasing/payables', query);

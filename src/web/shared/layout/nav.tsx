@@ -1,5 +1,5 @@
 import {
-  AppstoreOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  AlertOutlined, AppstoreOutlined, BulbOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { SwapOutlined } from '@ant-design/icons';
@@ -35,6 +35,8 @@ export const navItems: NavItem[] = [
     key: 'purchasing', label: 'pur.nav.group', icon: <ShopOutlined />,
     children: [
       { key: 'purchaseOrders', label: 'pur.nav.orders', icon: <FileTextOutlined />, path: '/purchase-orders', anyOf: ['purchasing:read'] },
+      { key: 'replenishment', label: 'pur.nav.replenishment', icon: <BulbOutlined />, path: '/replenishment', anyOf: ['purchasing:read'] },
+      { key: 'reorderRules', label: 'pur.nav.reorderRules', icon: <AlertOutlined />, path: '/reorder-rules', anyOf: ['purchasing:read'] },
       { key: 'receiving', label: 'pur.nav.receiving', icon: <InboxOutlined />, path: '/receiving', anyOf: ['purchasing:receive'] },
       { key: 'purchaseReceipts', label: 'pur.nav.receipts', icon: <FileAddOutlined />, path: '/purchase-receipts', anyOf: ['purchasing:read'] },
       { key: 'purchasingSettings', label: 'pur.nav.settings', icon: <SettingOutlined />, path: '/settings/purchasing', anyOf: ['purchasing:manage'] },
