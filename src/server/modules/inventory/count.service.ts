@@ -9,6 +9,7 @@ import { paginate, searchWhere } from '../../platform/list.js';
 import { inTransaction, type NumberSource } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
 import { resolveAlerts } from '../alerts/index.js';
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 import { notifyBackInStock } from './back-in-stock.js';
 import { countActionNames, countStatusNames, nextCountStatus, varianceOf, type CountAction, type CountScope, type CountStatus } from './count.js';
 import { bookCounted, bookResults, countLines, existingProducts, insertSnapshot, linesOf, lookUpCodes, withinScope } from './count.repository.js';
@@ -192,6 +193,7 @@ export async function approveCount(trx: Tx, actor: Actor, id: string, input: App
   // Stock found ends a shortage there and tells waiting customers.
   await resolveAlerts(trx, gains.map((p) => `shortage:${p.productId}:${count.warehouseId}`));
   for (let i = 0; i < gains.length; i += 1000) await notifyBackInStock(trx, gains.slice(i, i + 1000).map((p) => p.productId));
+  await checkReorderPoints(trx, posted.map((p) => ({ productId: p.productId, warehouseId: count.warehouseId })));
   await enqueue(trx, 'stock_count.approved', { countId: id, number: count.number, warehouseId: count.warehouseId, ...totals }, `stock_count.approved:${id}`);
   await writeAudit(trx, actor, { action: 'update', entity: 'stockCount', entityId: id, summary: `${count.number} approve: ${gains.length} gains, ${losses.length} losses`, before: { status: count.status }, after: { status: 'approved', ...totals } });
   return getCount(trx, id);

@@ -10,6 +10,7 @@ import { paginate, searchWhere } from '../../platform/list.js';
 import { inTransaction, type NumberSource } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
 import { resolveAlert } from '../alerts/index.js';
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 import { notifyBackInStock } from './back-in-stock.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import {
@@ -58,6 +59,7 @@ export async function shipTransfer(trx: Tx, actor: Actor, id: string): Promise<T
   await upsertTransferLines(trx, lines);
   const costAmount = lines.reduce((s, l) => s + l.costAmount, 0);
   await trx.updateTable('stockTransfers').set({ costAmount }).where('id', '=', id).execute();
+  await checkReorderPoints(trx, before.lines.map((l) => ({ productId: l.productId, warehouseId: before.fromWarehouseId })));
   const after = await getTransfer(trx, id);
   await enqueue(trx, 'stock_transfer.shipped', { transferId: id, number: after.number, fromWarehouseId: after.fromWarehouseId, toWarehouseId: after.toWarehouseId, costAmount }, `stock_transfer.shipped:${id}`);
   await audit(trx, actor, before, after, 'ship');
@@ -91,6 +93,7 @@ export async function receiveTransfer(trx: Tx, actor: Actor, id: string, input: 
   await trx.updateTable('stockTransfers').set({ status: done ? 'received' : 'partially_received', receivedAt: done ? now : null, updatedAt: now }).where('id', '=', id).execute();
   // Stock coming in ends a shortage there and tells waiting customers.
   for (const l of lines) await resolveAlert(trx, `shortage:${l.productId}:${held.toWarehouseId}`);
+  await checkReorderPoints(trx, lines.map((l) => ({ productId: l.productId, warehouseId: held.toWarehouseId })));
   await notifyBackInStock(trx, lines.map((l) => l.productId));
   const after = await getTransfer(trx, id);
   await audit(trx, actor, held, after, done ? 'receive_rest' : 'receive_part', input.note ?? undefined);
@@ -112,6 +115,7 @@ export async function cancelTransfer(trx: Tx, actor: Actor, id: string): Promise
   });
   if (moves.length) await changeStock(trx, actor, { type: SOURCE, id }, { moves });
   await upsertTransferLines(trx, lines);
+  await checkReorderPoints(trx, moves.map((m) => ({ productId: m.productId, warehouseId: m.warehouseId })));
   const after = await getTransfer(trx, id);
   await audit(trx, actor, before, after, 'cancel');
   return after;

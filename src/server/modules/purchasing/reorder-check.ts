@@ -31,6 +31,8 @@ const markBelow = prepared((db, a: { productId: string; warehouseId: string; now
 const markAbove = prepared((db, a: { productId: string; warehouseId: string }) =>
   db.updateTable('reorderRules').set({ belowSince: null }).where('productId', '=', a.productId).where('warehouseId', '=', a.warehouseId).where('belowSince', 'is not', null));
 
+const PRODUCTS_PER_QUERY = 1000;
+
 /** The dedupe key of a pair's reorder alert. */
 export const reorderAlertKey = (p: LevelPair) => `reorder:${p.productId}:${p.warehouseId}`;
 
@@ -44,7 +46,9 @@ export async function checkReorderPoints(trx: DbOrTx, pairs: LevelPair[]): Promi
   if (pairs.length === 0) return;
   const productIds = [...new Set(pairs.map((p) => p.productId))].sort();
   const warehouseIds = [...new Set(pairs.map((p) => p.warehouseId))].sort();
-  const rows = await rulesOf.rows(trx, { productIds, warehouseIds });
+  // 1,000 products a query: a whole-warehouse count touches thousands (SQLite binds at most 32,766).
+  const rows = [];
+  for (let i = 0; i < productIds.length; i += PRODUCTS_PER_QUERY) rows.push(...(await rulesOf.rows(trx, { productIds: productIds.slice(i, i + PRODUCTS_PER_QUERY), warehouseIds })));
   if (rows.length === 0) return;
   const touched = new Set(pairs.map((p) => `${p.productId}\u0000${p.warehouseId}`));
   const now = nowIso();

@@ -8,6 +8,7 @@ import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere, sortBy } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
+import { checkReorderPoints } from '../purchasing/reorder-check.js';
 import { orderShipping } from '../sales/index.js';
 import { orderPickLines, pickOutcome, type PickCandidate } from './pick-list.js';
 import { pickBinKey, pickBins } from './product-bin.service.js';
@@ -160,6 +161,7 @@ export async function confirmPickList(trx: Tx, actor: Actor, id: string, input: 
   });
   const now = nowIso();
   const orderIds = [...new Set(given.map((g) => byId.get(g.lineId)?.orderId as string))].sort();
+  const shortPairs: Array<{ productId: string; warehouseId: string }> = [];
   for (const orderId of orderIds) {
     const head = await claimOrVoid(trx, orderId);
     const lines = new Map((await orderShipping.fulfilmentLines(trx, [orderId])).map((l) => [l.id, l]));
@@ -170,9 +172,12 @@ export async function confirmPickList(trx: Tx, actor: Actor, id: string, input: 
       if (!ol) throw new DomainError('CONFLICT');
       await orderShipping.recordPick(trx, actor, head, ol, pl.quantity, g.picked);
       const status = orderShipping.shippable(head.status) ? pickOutcome(pl.quantity, g.picked).status : 'void';
+      if (status === 'short') shortPairs.push({ productId: ol.productId, warehouseId: ol.warehouseId });
       await trx.updateTable('pickListLines').set({ picked: status === 'void' ? 0 : g.picked, status, confirmedAt: now }).where('id', '=', pl.id).where('status', '=', 'open').execute();
     }
   }
+  // A short pick releases its reservation: the position changes, the reorder rules look again.
+  await checkReorderPoints(trx, shortPairs);
   const left = await trx.selectFrom('pickListLines').select('id').where('pickListId', '=', id).where('status', '=', 'open').limit(1).executeTakeFirst();
   await trx.updateTable('pickLists').set({ updatedAt: now, ...(left ? {} : { status: 'completed', completedAt: now }) }).where('id', '=', id).execute();
   await writeAudit(trx, actor, { action: 'update', entity: 'pickList', entityId: id, summary: `${list.number} confirm`, after: { lines: given } });
