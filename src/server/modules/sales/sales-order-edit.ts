@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { resolveAlert } from '../alerts/index.js';
-import { nextStatus, statusNames, actionNames } from './sales-order.js';
+import { nextStatus, priorityStatuses, statusNames, actionNames, type OrderPriority, type OrderStatus } from './sales-order.js';
 import { buildOrderContent, contentColumns, insertLines, lineRows } from './sales-order-content.js';
 import type { SalesOrderInput, SalesOrderView } from './sales-order.schemas.js';
 import { createSalesOrder, getSalesOrder, transition } from './sales-order.service.js';
@@ -52,3 +52,26 @@ export async function duplicateSalesOrder(trx: Tx, actor: Actor, id: string, num
     lines: o.lines.map((l) => ({ productId: l.productId, quantity: l.quantity, unit: l.unitName, unitPrice: l.unitPrice, discountPercent: l.discountBp / 100, taxRate: l.taxRate, warehouseId: l.warehouseId })),
   }, 'duplicate', numbers);
 }
+
+/**
+ * Changes the priority of an order that has not finished shipping (draft to partially shipped),
+ * by a conditional update on its status, so an order shipped or cancelled meanwhile is refused
+ * (ORDER_STATE) and nothing is written. Stock is not touched: the priority counts at the next
+ * backorder allocation.
+ */
+export async function setOrderPriority(trx: Tx, actor: Actor, id: string, priority: OrderPriority): Promise<SalesOrderView> {
+  const before = await getSalesOrder(trx, id);
+  if (before.priority === priority) return before;
+  const res = await trx.updateTable('salesOrders').set({ priority, updatedAt: nowIso() })
+    .where('id', '=', id).where('status', 'in', [...priorityStatuses]).executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    const now = await getSalesOrder(trx, id);
+    throw new DomainError('ORDER_STATE', { number: now.number, status: statusNames[now.status as OrderStatus], action: { zh: '调整优先级', en: 'change the priority of' } }, [
+      { field: 'priority', status: now.status, message: { zh: `订单已${statusNames[now.status as OrderStatus].zh}，不能再调整优先级`, en: `The order is ${statusNames[now.status as OrderStatus].en}; its priority can no longer change` } },
+    ]);
+  }
+  const after = await getSalesOrder(trx, id);
+  await writeAudit(trx, actor, { action: 'update', entity: 'salesOrder', entityId: id, summary: `${before.number} priority ${before.priority ?? 'normal'} → ${priority}`, before: { priority: before.priority }, after: { priority } });
+  return after;
+}
+

@@ -6,8 +6,8 @@ import { EXPORT_LIMIT, sendExport } from '../../platform/export.js';
 import { sortHelp } from '../../platform/list.js';
 import { z } from 'zod';
 import * as rules from './approval.service.js';
-import { duplicateSalesOrder, editSalesOrder } from './sales-order-edit.js';
-import { approvalBody, confirmBody, salesOrderEdit, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
+import { duplicateSalesOrder, editSalesOrder, setOrderPriority } from './sales-order-edit.js';
+import { approvalBody, confirmBody, priorityBody, salesOrderEdit, approvalRuleInput, approvalRulePatch, approvalRuleView, rejectBody, salesOrderInput, salesOrderListQuery, salesOrderSummary, salesOrderView } from './sales-order.schemas.js';
 import * as svc from './sales-order.service.js';
 import { alertingShortage } from './shortage.js';
 import { orderTimeline } from './sales-order-timeline.js';
@@ -80,6 +80,14 @@ export const salesOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: 'Edit lines and terms (draft, pending approval, or confirmed and not shipped); a confirmed order is re-reserved and re-approved when a rule trips',
     },
   }, async (req) => alertingShortage(db, () => db.transaction().execute((trx) => editSalesOrder(trx, actorOf(req), req.params.id, req.body))));
+
+  app.patch('/api/v1/sales-orders/:id/priority', {
+    config: { access: 'sales:write' },
+    schema: {
+      tags, params: idParams, body: priorityBody, response: { 200: salesOrderView, ...errorResponses },
+      summary: 'Change the priority (urgent, high, normal, low) of an order not yet fully shipped; backorders are reserved in that order at the next receipt',
+    },
+  }, async (req) => db.transaction().execute((trx) => setOrderPriority(trx, actorOf(req), req.params.id, req.body.priority)));
 
   app.post('/api/v1/sales-orders/:id/duplicate', {
     config: { access: 'sales:write' },

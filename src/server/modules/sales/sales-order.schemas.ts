@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fen, listQueryBase, optText } from '../../platform/http-schemas.js';
-import { orderStatuses } from './sales-order.js';
+import { orderPriorities, orderStatuses } from './sales-order.js';
 
 const id = z.string().min(1).max(64);
 const percent = z.number().min(0).max(100).refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, '最多两位小数 | At most two decimals');
@@ -20,6 +20,8 @@ const address = z.strictObject({
   address: z.string().trim().min(1).max(300), postalCode: optText(20), country: optText(50),
 });
 
+const priorityError = '优先级须为 urgent（紧急）、high（高）、normal（普通）或 low（低） | Priority must be urgent, high, normal or low';
+
 export const salesOrderInput = z.strictObject({
   customerId: id,
   lines: z.array(salesOrderLineInput).min(1).max(500),
@@ -29,11 +31,14 @@ export const salesOrderInput = z.strictObject({
   pricesIncludeTax: z.boolean().default(true).describe('Whether unit prices include VAT (含税价)'),
   orderDiscount: fen.default(0).describe('Discount on the whole order, fen'),
   requestedDate: z.iso.date().optional(),
-  priority: z.enum(['urgent', 'high', 'normal', 'low']).optional().describe('Backorders are reserved first for urgent, then high, normal (default), low; then by requested date, then order date'),
+  priority: z.enum(orderPriorities, { error: priorityError }).optional().describe('Backorders are reserved first for urgent, then high, normal (default), low; then by requested date, then order date'),
   shippingAddress: address.optional().describe('Default the customer’s default address'),
   notes: optText(2000),
 });
 export type SalesOrderInput = z.infer<typeof salesOrderInput>;
+export const priorityBody = z.strictObject({
+  priority: z.enum(orderPriorities, { error: priorityError }).describe('urgent, high, normal or low: backorders are reserved in this order'),
+});
 export const salesOrderEdit = salesOrderInput.omit({ customerId: true, confirm: true }).describe('Replaces lines and terms; a confirmed order is re-reserved and re-checked against the approval rules');
 
 const lineView = z.object({
@@ -49,7 +54,7 @@ export const salesOrderView = z.object({
   pricesIncludeTax: z.boolean(), orderDiscount: z.number().int(), gross: z.number().int(), discount: z.number().int(), net: z.number().int(),
   tax: z.number().int(), total: z.number().int(), requestedDate: z.string().nullable(), shippingAddress: z.unknown().nullable(), notes: z.string().nullable(),
   source: z.string(), actorName: z.string().nullable(),
-  priority: z.string().optional().describe('urgent, high, normal or low: the order in which backorders are reserved'),
+  priority: z.enum(orderPriorities).optional().describe('urgent, high, normal or low: the order in which backorders are reserved'),
   approvalReasons: z.array(z.object({ ruleId: z.string(), name: z.string(), kind: z.string(), approverRole: z.string(), zh: z.string(), en: z.string() })).describe('Why the order waits for approval'),
   approvalRole: z.string().nullable().describe('Role that may approve (admins always may)'),
   approvalComment: z.string().nullable(),

@@ -183,7 +183,7 @@ function orderView(o: SalesOrderTable & { customerName: string }, lines: LineRow
 function summaryView(o: SalesOrderTable & { customerName: string }): Omit<SalesOrderView, 'lines'> {
   const { actorType: _t, actorId: _a, ...rest } = o;
   return {
-    ...rest, status: o.status as SalesOrderView['status'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
+    ...rest, status: o.status as SalesOrderView['status'], priority: o.priority as SalesOrderView['priority'], pricesIncludeTax: Boolean(o.pricesIncludeTax),
     shippingAddress: o.shippingAddress ? (JSON.parse(o.shippingAddress) as unknown) : null,
     approvalReasons: o.approvalReasons ? (JSON.parse(o.approvalReasons) as SalesOrderView['approvalReasons']) : [],
   };

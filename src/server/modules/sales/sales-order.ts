@@ -2,6 +2,11 @@
 
 export const orderStatuses = ['draft', 'pending_approval', 'confirmed', 'partially_shipped', 'shipped', 'delivered', 'closed', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
+/** Backorders are reserved in this order (then requested date, then order date). */
+export const orderPriorities = ['urgent', 'high', 'normal', 'low'] as const;
+export type OrderPriority = (typeof orderPriorities)[number];
+/** Statuses whose priority may still change: the order has not finished shipping. */
+export const priorityStatuses: readonly OrderStatus[] = ['draft', 'pending_approval', 'confirmed', 'partially_shipped'];
 export type OrderAction = 'confirm' | 'approve' | 'reject' | 'cancel' | 'edit';
 /** What shipping does to an order: ship part of it, ship the last of it, all its shipments delivered. */
 export type FulfilmentAction = 'ship_part' | 'ship_rest' | 'deliver';
