@@ -64,6 +64,11 @@ const ReceiptDetailPage = lazy(() => import('./modules/purchasing/pages/ReceiptD
 const PurchasingSettingsPage = lazy(() => import('./modules/purchasing/pages/PurchasingSettingsPage'));
 const ReplenishmentPage = lazy(() => import('./modules/purchasing/pages/ReplenishmentPage'));
 const ReorderRulesPage = lazy(() => import('./modules/purchasing/pages/ReorderRulesPage'));
+const PurchaseReturnNewPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnNewPage'));
+const PurchaseReturnListPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnListPage'));
+const PurchaseReturnDetailPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnDetailPage'));
+const PurchaseReturnPrintPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnPrintPage'));
+const PayablesPage = lazy(() => import('./modules/purchasing/pages/PayablesPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -86,6 +91,7 @@ export function AppRoutes() {
           <Route path="shipments/:id/note" element={guard(['sales:read'], <ShipmentPrintPage kind="note" key="note" />)} />
           <Route path="stock/transfers/:id/print" element={guard(['stock:read'], <TransferPrintPage />)} />
           <Route path="purchase-orders/:id/print" element={guard(['purchasing:read'], <PurchaseOrderPrintPage />)} />
+          <Route path="purchase-returns/:id/print" element={guard(['purchasing:read'], <PurchaseReturnPrintPage />)} />
           <Route element={<AppLayout headerExtra={<AlertBell />} />}>
             <Route index element={<HomePage />} />
             <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
@@ -139,6 +145,10 @@ export function AppRoutes() {
             <Route path="settings/purchasing" element={guard(['purchasing:manage'], <PurchasingSettingsPage />)} />
             <Route path="replenishment" element={guard(['purchasing:read'], <ReplenishmentPage />)} />
             <Route path="reorder-rules" element={guard(['purchasing:read'], <ReorderRulesPage />)} />
+            <Route path="purchase-receipts/:id/return" element={guard(['purchasing:write'], <PurchaseReturnNewPage />)} />
+            <Route path="purchase-returns" element={guard(['purchasing:read'], <PurchaseReturnListPage />)} />
+            <Route path="purchase-returns/:id" element={guard(['purchasing:read'], <PurchaseReturnDetailPage />)} />
+            <Route path="payables" element={guard(['purchasing:read'], <PayablesPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

@@ -1,6 +1,6 @@
 import {
-  AlertOutlined, AppstoreOutlined, BulbOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
-  SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+  AccountBookOutlined, AlertOutlined, AppstoreOutlined, BulbOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
+  RollbackOutlined, SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -39,6 +39,8 @@ export const navItems: NavItem[] = [
       { key: 'reorderRules', label: 'pur.nav.reorderRules', icon: <AlertOutlined />, path: '/reorder-rules', anyOf: ['purchasing:read'] },
       { key: 'receiving', label: 'pur.nav.receiving', icon: <InboxOutlined />, path: '/receiving', anyOf: ['purchasing:receive'] },
       { key: 'purchaseReceipts', label: 'pur.nav.receipts', icon: <FileAddOutlined />, path: '/purchase-receipts', anyOf: ['purchasing:read'] },
+      { key: 'purchaseReturns', label: 'pur.nav.returns', icon: <RollbackOutlined />, path: '/purchase-returns', anyOf: ['purchasing:read'] },
+      { key: 'payables', label: 'pur.nav.payables', icon: <AccountBookOutlined />, path: '/payables', anyOf: ['purchasing:read'] },
       { key: 'purchasingSettings', label: 'pur.nav.settings', icon: <SettingOutlined />, path: '/settings/purchasing', anyOf: ['purchasing:manage'] },
     ],
   },
