@@ -40,6 +40,10 @@ const TransferNewPage = lazy(() => import('./modules/inventory/pages/TransferNew
 const TransferDetailPage = lazy(() => import('./modules/inventory/pages/TransferDetailPage'));
 const TransferReceivePage = lazy(() => import('./modules/inventory/pages/TransferReceivePage'));
 const TransferPrintPage = lazy(() => import('./modules/inventory/pages/TransferPrintPage'));
+const CountListPage = lazy(() => import('./modules/inventory/pages/CountListPage'));
+const CountNewPage = lazy(() => import('./modules/inventory/pages/CountNewPage'));
+const CountReviewPage = lazy(() => import('./modules/inventory/pages/CountReviewPage'));
+const CountScanPage = lazy(() => import('./modules/inventory/pages/CountScanPage'));
 const PickListListPage = lazy(() => import('./modules/shipping/pages/PickListListPage'));
 const PickListPage = lazy(() => import('./modules/shipping/pages/PickListPage'));
 const PickListPrintPage = lazy(() => import('./modules/shipping/pages/PickListPrintPage'));
@@ -124,6 +128,10 @@ export function AppRoutes() {
             <Route path="stock/transfers/new" element={guard(['stock:adjust'], <TransferNewPage />)} />
             <Route path="stock/transfers/:id" element={guard(['stock:read'], <TransferDetailPage />)} />
             <Route path="stock/transfers/:id/receive" element={guard(['stock:adjust'], <TransferReceivePage />)} />
+            <Route path="stock/counts" element={guard(['stock:read'], <CountListPage />)} />
+            <Route path="stock/counts/new" element={guard(['stock:adjust'], <CountNewPage />)} />
+            <Route path="stock/counts/:id" element={guard(['stock:read'], <CountReviewPage />)} />
+            <Route path="stock/counts/:id/scan" element={guard(['stock:adjust'], <CountScanPage />)} />
             <Route path="pick-lists" element={guard(['sales:read'], <PickListListPage />)} />
             <Route path="pick-lists/:id" element={guard(['sales:read'], <PickListPage />)} />
             <Route path="packing" element={guard(['shipping:write'], <PackingPage />)} />

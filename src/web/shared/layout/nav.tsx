@@ -2,7 +2,7 @@ import {
   AccountBookOutlined, AlertOutlined, AppstoreOutlined, BulbOutlined, AuditOutlined, CarOutlined, GiftOutlined, OrderedListOutlined, SendOutlined, CloudUploadOutlined, SafetyCertificateOutlined, DatabaseOutlined, DiffOutlined, FileAddOutlined, FileTextOutlined, HomeOutlined, InboxOutlined, KeyOutlined,
   RollbackOutlined, SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { SwapOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, SwapOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -51,6 +51,7 @@ export const navItems: NavItem[] = [
       { key: 'stockAdjustments', label: 'stock.nav.adjustments', icon: <DiffOutlined />, path: '/stock/adjustments', anyOf: ['stock:read'] },
       { key: 'stockOpening', label: 'stock.nav.opening', icon: <FileAddOutlined />, path: '/stock/opening', anyOf: ['stock:read'] },
       { key: 'stockTransfers', label: 'xfer.nav', icon: <SwapOutlined />, path: '/stock/transfers', anyOf: ['stock:read'] },
+      { key: 'stockCounts', label: 'cnt.nav', icon: <CheckSquareOutlined />, path: '/stock/counts', anyOf: ['stock:read'] },
     ],
   },
   {
