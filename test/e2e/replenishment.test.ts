@@ -4,7 +4,9 @@
 // the alert, sees the suggestion for water with its reason in words and numbers, ticks it and makes
 // the draft purchase order in one action, opens it, submits it and approves it (over the ¥10
 // threshold); a storekeeper on a phone scans the cases in; the waiting backorder is reserved on its
-// own, the alert is resolved, and verify-stock is clean.
+// own and the alert is resolved. Then 5 bottles go back to the supplier (退货 on the receipt: a
+// 采购退货单 CGTH that 应付账款 credits), a min/max rule with max below min is refused on the field and
+// then saved on 再订货点, and verify-stock is clean.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, buildWeb, label, launchBrowser, startServer, type ApiSession, type TestServer } from './support.js';
@@ -146,6 +148,63 @@ describe('a reorder alert → the suggestion → a purchase order → received b
     await desk.goto(`${server.base}/sales-orders/${waiting.id}`);
     await desk.getByTestId('line-reserved').getByText('25', { exact: false }).waitFor();
     expect(await desk.getByTestId('line-backordered').count()).toBe(0);
+  });
+
+  it('returns 5 bottles from the receipt (退货 on its detail): 采购退货单 CGTH, and 应付账款 credits them', async () => {
+    await desk.getByRole('menuitem', { name: /(^|\s)入库单$/ }).click();
+    await desk.getByRole('link', { name: /RK-\d{8}-\d{4}/ }).first().click();
+    await desk.getByRole('button', { name: label('退货') }).click();
+    await desk.getByRole('heading', { name: /退货：RK-/ }).waitFor();
+    const line = desk.getByTestId('return-line').filter({ hasText: 'WATER-550' });
+    expect(await line.getByTestId('returnable').innerText()).toBe('24');
+    await line.getByRole('spinbutton', { name: 'WATER-550 退货数量' }).fill('5');
+    await desk.getByLabel('退货原因').fill('外箱破损');
+    await desk.getByRole('button', { name: label('确认退货') }).click();
+    await desk.getByRole('dialog').getByRole('button', { name: label('确认退货') }).click();
+    await desk.waitForURL(/\/purchase-returns\/[^/]+$/);
+    const number = (await desk.getByRole('heading', { name: /采购退货单 CGTH-\d{8}-\d{4}/ }).innerText()).match(/CGTH-\d{8}-\d{4}/)![0];
+    const ret = await api<{ id: string; creditTotal: number; supplierId: string; lines: { baseQuantity: number }[] }>('GET', `/purchase-returns/${desk.url().split('/').pop()}`);
+    expect(ret.lines.map((l) => l.baseQuantity)).toEqual([5]);
+    expect(await desk.getByTestId('return-qty').innerText()).toBe('5 瓶');
+    expect(await desk.getByText('外箱破损').count()).toBe(1);
+    const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toFixed(2)}`;
+    expect(await desk.getByTestId('credit-total').innerText()).toBe(yuan(ret.creditTotal));
+    // The receipt now shows what went back, and only 19 more can go.
+    await desk.getByRole('link', { name: /RK-\d{8}-\d{4}/ }).click();
+    await desk.getByTestId('receipt-returns').getByRole('link', { name: number }).waitFor();
+    expect(await desk.getByTestId('line-returned').innerText()).toBe('5');
+
+    await desk.getByRole('menuitem', { name: /(^|\s)应付账款$/ }).click();
+    await desk.getByRole('heading', { name: '应付账款' }).waitFor();
+    await desk.getByLabel('供应商').click();
+    await desk.keyboard.type('华南');
+    await desk.locator('.ant-select-item-option', { hasText: '华南水业有限公司' }).click();
+    const payable = await api<{ balance: number; items: { kind: string; amount: number }[] }>('GET', `/purchasing/payables?supplierId=${ret.supplierId}`);
+    expect(payable.items.map((i) => i.kind)).toEqual(['purchase_return', 'receipt']);
+    expect(payable.items[0].amount).toBe(-ret.creditTotal);
+    await expect.poll(() => desk.getByTestId('payable-row').count()).toBe(2);
+    expect(await desk.getByTestId('payable-balance').innerText()).toContain(yuan(payable.balance));
+    expect(await desk.getByTestId('payable-row').first().innerText()).toContain(number);
+    expect(await desk.getByTestId('payable-row').first().getByTestId('payable-amount').innerText()).toBe(yuan(-ret.creditTotal));
+  });
+
+  it('再订货点: a rule refused by the server shows the reason on the field; min/max saved', async () => {
+    await desk.getByRole('menuitem', { name: /(^|\s)再订货点$/ }).click();
+    await desk.getByRole('heading', { name: '再订货点' }).waitFor();
+    const row = desk.getByTestId('rule-row').filter({ hasText: 'WATER-550' });
+    expect(await row.getByTestId('rule-text').innerText()).toBe('再订货点 20 · 安全库存 10 瓶');
+    await row.getByRole('button', { name: label('编辑') }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByText('最低/最高库存').click();
+    await dialog.getByRole('spinbutton', { name: '最低库存' }).fill('30');
+    await dialog.getByRole('spinbutton', { name: '最高库存' }).fill('10');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await dialog.locator('.ant-form-item-explain-error', { hasText: '最高库存不能低于最低库存' }).waitFor();
+    await dialog.getByRole('spinbutton', { name: '最高库存' }).fill('60');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await desk.getByText('再订货点已保存').waitFor();
+    await expect.poll(() => row.getByTestId('rule-text').innerText()).toBe('最低库存 30 · 最高库存 60 瓶');
+    expect(await api('GET', `/reorder-rules/${water.id}/${(await api<{ items: { warehouseId: string }[] }>('GET', '/reorder-rules')).items[0].warehouseId}`)).toMatchObject({ method: 'min_max', reorderPoint: 30, maxStock: 60 });
   });
 
   it('verify-stock is clean', async () => {
