@@ -79,6 +79,7 @@ export const stockRow = z.object({
   reserved: z.number().int(),
   available: z.number().int(),
   incoming: z.number().int().describe('Base units still expected on open purchase orders (ordered − received); dates in GET /api/v1/stock/incoming'),
+  inTransit: z.number().int().describe('Base units on their way here on transfers shipped and not yet received (shipped − received − returned); the transfers in GET /api/v1/stock-transfers/in-transit'),
   avgCost: z.number().int().describe('Moving-average cost per base unit, fen'),
   value: z.number().int().nullable().describe('On hand at the moving-average cost, fen; null when the product has no costed stock'),
 });

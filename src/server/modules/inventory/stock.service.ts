@@ -15,6 +15,7 @@ import { incomingByLevel } from '../purchasing/incoming.repository.js';
 import { checkReorderPoints } from '../purchasing/reorder-check.js';
 import { changeStock, type StockMove } from './stock-ledger.js';
 import { shortLines, type ShortLine } from './stock-shortage.js';
+import { inTransitByLevel } from './transfer.repository.js';
 import type { AdjustmentInput, DocumentKind, OpeningInput, StockFilter } from './stock.schemas.js';
 
 /** Checks that the warehouse and every product exist and are active; returns the warehouse's name or throws with the line. */
@@ -215,10 +216,13 @@ export async function listStock(db: Db, f: StockFilter & { page: number; pageSiz
     .select((eb) => [eb.fn.sum<number>('x.onHand').as('onHand'), eb.fn.sum<number>('x.reserved').as('reserved'), eb.fn.sum<number>('x.available').as('available'), eb.fn.sum<number>('x.value').as('value')])
     .executeTakeFirst();
   const totals = { onHand: Number(sums?.onHand ?? 0), reserved: Number(sums?.reserved ?? 0), available: Number(sums?.available ?? 0), value: Number(sums?.value ?? 0) };
-  const incoming = await incomingByLevel(db, [...new Set(page.items.map((r) => r.productId))]);
+  const productIds = [...new Set(page.items.map((r) => r.productId))];
+  const incoming = await incomingByLevel(db, productIds);
+  const inTransit = await inTransitByLevel(db, productIds);
   const items = page.items.map(({ id: _key, ...r }) => ({
     ...r, onHand: Number(r.onHand), reserved: Number(r.reserved), available: Number(r.available), avgCost: Number(r.avgCost), value: r.value === null ? null : Number(r.value),
     incoming: incoming.get(`${r.productId}\u0000${r.warehouseId}`) ?? 0,
+    inTransit: inTransit.get(`${r.productId}\u0000${r.warehouseId}`) ?? 0,
   }));
   return { ...page, items, totals };
 }

@@ -24,6 +24,15 @@ export async function activeProducts(db: DbOrTx, ids: string[]) {
   }
 }
 
+/** Base units in transit (shipped − received − returned on open transfers) per product × destination warehouse, keyed `product\0warehouse`. */
+export async function inTransitByLevel(db: DbOrTx, productIds: string[]): Promise<Map<string, number>> {
+  const rows = await inChunks([...new Set(productIds)], (chunk) => db.selectFrom('stockTransferLines as l').innerJoin('stockTransfers as t', 't.id', 'l.transferId')
+    .select(['l.productId', 't.toWarehouseId', (eb) => eb.fn.sum<number>(sql`l.shipped - l.received - l.returned`).as('inTransit')])
+    .where('t.status', 'in', ['in_transit', 'partially_received']).where('l.productId', 'in', chunk)
+    .groupBy(['l.productId', 't.toWarehouseId']).execute());
+  return new Map(rows.map((r) => [`${r.productId}\u0000${r.toWarehouseId}`, Number(r.inTransit)]));
+}
+
 const ROWS = 1000;
 
 /** Writes whole transfer lines, new or changed, 1,000 rows per statement. */
