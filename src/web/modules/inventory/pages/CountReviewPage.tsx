@@ -102,7 +102,7 @@ export default function CountReviewPage() {
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('cnt.warehouse')}>{c.warehouseName}</Descriptions.Item>
           <Descriptions.Item label={t('cnt.scope')}><CountScopeText count={c} /></Descriptions.Item>
-          <Descriptions.Item label={t('cnt.countedLines')}>{t('cnt.progress', { counted: c.countedLines, lines: c.lineCount })}</Descriptions.Item>
+          <Descriptions.Item label={t('cnt.countedLines')}>{c.countedLines} / {c.lineCount}</Descriptions.Item>
           <Descriptions.Item label={t('cnt.snapshotAt')}>{formatDateTime(c.snapshotAt)}</Descriptions.Item>
           <Descriptions.Item label={t('cnt.maker')}>{c.actorName ?? '—'}</Descriptions.Item>
           {c.approvedAt && <Descriptions.Item label={t('cnt.approvedAt')}>{formatDateTime(c.approvedAt)} {c.approvedBy}</Descriptions.Item>}
@@ -113,19 +113,19 @@ export default function CountReviewPage() {
       {!writable ? (
         <Alert type="info" showIcon title={t('cnt.readOnlyHint')} />
       ) : (
-        <Variance data={vs.data} loading={vs.isFetching} onlyDiff={onlyDiff} onOnlyDiff={setOnlyDiff} uncounted={uncounted} onUncounted={counting ? setUncounted : undefined} />
+        <Variance title={t(counting ? 'cnt.review' : 'cnt.result')} data={vs.data} loading={vs.isFetching} onlyDiff={onlyDiff} onOnlyDiff={setOnlyDiff} uncounted={uncounted} onUncounted={counting ? setUncounted : undefined} />
       )}
     </>
   );
 }
 
 type VarianceProps = {
-  data: Variances | undefined; loading: boolean; onlyDiff: boolean; onOnlyDiff: (v: boolean) => void;
+  title: string; data: Variances | undefined; loading: boolean; onlyDiff: boolean; onOnlyDiff: (v: boolean) => void;
   uncounted: Uncounted; /** Absent once approved: what was posted cannot change. */ onUncounted?: (v: Uncounted) => void;
 };
 
 /** The totals and every variance line. */
-function Variance({ data, loading, onlyDiff, onOnlyDiff, uncounted, onUncounted }: VarianceProps) {
+function Variance({ title, data, loading, onlyDiff, onOnlyDiff, uncounted, onUncounted }: VarianceProps) {
   const { t } = useTranslation();
   const columns: TableColumnsType<VarianceLine> = [
     { title: t('cnt.sku'), dataIndex: 'sku', key: 'sku' },
@@ -158,12 +158,12 @@ function Variance({ data, loading, onlyDiff, onOnlyDiff, uncounted, onUncounted 
       )}
       <Card
         size="small"
-        title={t('cnt.review')}
+        title={title}
         extra={
           <Flex gap={16} wrap="wrap" align="center">
             {onUncounted && (
               <span>
-                {t('cnt.uncounted')}：
+                {t('cnt.uncounted')}{' '}
                 <Radio.Group size="small" optionType="button" value={uncounted} onChange={(e) => onUncounted(e.target.value as Uncounted)}
                   options={[{ value: 'skip', label: t('cnt.uncountedSkip') }, { value: 'zero', label: t('cnt.uncountedZero') }]} />
               </span>
