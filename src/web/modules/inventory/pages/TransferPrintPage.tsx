@@ -40,7 +40,11 @@ export default function TransferPrintPage() {
               </tbody>
             </table>
             {tr.note && <p>{t('xfer.note')}{c}{tr.note}</p>}
-            <div className="sign"><span>{t('xfer.printSigns', { maker: tr.actorName ?? '' })}</span></div>
+            <div className="sign">
+              <span>{t('xfer.printSignMaker')}{c}{tr.actorName ?? ''}</span>
+              <span>{t('xfer.printSignShipper')}{c}</span>
+              <span>{t('xfer.printSignReceiver')}{c}</span>
+            </div>
           </div>
         );
       }}
