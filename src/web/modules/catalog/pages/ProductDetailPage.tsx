@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { AlertOutlined, ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Skeleton, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { formatDateTime, formatMoney } from '../../../shared/lib/format';
 import { products } from '../api';
 import { BarcodeLabels } from '../components/BarcodeLabels';
 
-/** 商品详情: all fields, pack units, barcode images. */
+/** 商品详情: all fields, pack units, barcode images; a way to the product's 再订货点. */
 export default function ProductDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -27,7 +27,12 @@ export default function ProductDetailPage() {
       <PageHeader
         title={<>{p.name} <StatusTag status={p.status} /></>}
         back={back}
-        extra={can('catalog:write') && <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/products/${p.id}/edit`)}>{t('action.edit')}</Button>}
+        extra={
+          <>
+            {can('purchasing:read') && <Button icon={<AlertOutlined />} onClick={() => navigate(`/reorder-rules?productId=${p.id}`)}>{t('rr.title')}</Button>}
+            {can('catalog:write') && <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/products/${p.id}/edit`)}>{t('action.edit')}</Button>}
+          </>
+        }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">

@@ -43,15 +43,14 @@ export default function ReplenishmentPage() {
   );
   const en = i18n.language === 'en';
   const quantityOf = (s: Suggestion) => quantities[keyOf(s)] ?? s.suggestedQuantity;
+  // Only ticked rows still shown count: a filter may hide some.
+  const chosen = rows.filter((s) => selected.includes(keyOf(s)));
 
   const create = useMutation({
-    mutationFn: () => {
-      const chosen = rows.filter((s) => selected.includes(keyOf(s)));
-      return replenishment.draftOrders({
-        weeks,
-        rows: chosen.map((s) => ({ productId: s.productId, warehouseId: s.warehouseId, quantity: quantityOf(s), supplierId: s.supplierId ?? undefined })),
-      }, idemKey);
-    },
+    mutationFn: () => replenishment.draftOrders({
+      weeks,
+      rows: chosen.map((s) => ({ productId: s.productId, warehouseId: s.warehouseId, quantity: quantityOf(s), supplierId: s.supplierId ?? undefined })),
+    }, idemKey),
     onSuccess: async ({ orders }) => {
       setCreated(orders);
       setSelected([]);
@@ -110,8 +109,8 @@ export default function ReplenishmentPage() {
           <>
             <Button icon={<SettingOutlined />} onClick={() => navigate('/reorder-rules')}>{t('repl.rules')}</Button>
             {can('purchasing:write') && (
-              <Button type="primary" icon={<ShoppingCartOutlined />} disabled={selected.length === 0} loading={create.isPending} onClick={() => create.mutate()}>
-                {t('repl.create', { n: selected.length })}
+              <Button type="primary" icon={<ShoppingCartOutlined />} disabled={chosen.length === 0} loading={create.isPending} onClick={() => create.mutate()}>
+                {t('repl.create', { n: chosen.length })}
               </Button>
             )}
           </>
@@ -153,7 +152,7 @@ export default function ReplenishmentPage() {
         pagination={false}
         locale={{ emptyText: t('repl.empty') }}
         onRow={() => ({ 'data-testid': 'suggestion-row' } as React.HTMLAttributes<HTMLElement>)}
-        rowSelection={can('purchasing:write') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (s) => ({ 'aria-label': s.sku }) } : undefined}
+        rowSelection={can('purchasing:write') ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (s) => ({ 'aria-label': s.sku, disabled: !s.supplierId }) } : undefined}
       />
     </>
   );
