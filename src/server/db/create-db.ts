@@ -6,6 +6,7 @@ import pg from 'pg';
 import { autonomous, inTransaction, type NumberSource } from '../platform/numbering.js';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.js';
 import { cachingDatabase } from './sqlite-statements.js';
 
 export type Db = Kysely<Database>;
@@ -26,6 +27,21 @@ export type DbHandle = {
 export function sqlitePath(url: string): string {
   const raw = url.replace(/^sqlite:(\/\/)?/, '');
   return raw === ':memory:' ? raw : resolve(raw);
+}
+
+/**
+ * A file database commits in groups, with reads outside transactions on a read-only connection of
+ * their own (sqlite-group-commit.ts, docs/decisions.md §14). `:memory:` has no second connection
+ * that could see it, so it keeps Kysely's one-connection driver.
+ */
+function sqliteDialect(sqlite: SQLite.Database, file: string) {
+  const writer = cachingDatabase(sqlite);
+  if (file === ':memory:') return new SqliteDialect({ database: writer });
+  const readonly = new SQLite(file, { readonly: true });
+  readonly.pragma('busy_timeout = 5000');
+  readonly.pragma('cache_size = -32768');
+  const reader = cachingDatabase(readonly);
+  return new GroupCommitSqliteDialect({ writer: writer as unknown as StatementSource, raw: sqlite, reader: reader as unknown as StatementSource });
 }
 
 /**
@@ -51,7 +67,7 @@ export function createDb(url: string, opts: { poolSize?: number; backgroundCheck
     // checkpoint does every 10,000 pages (~40 MB); by then the worker has copied all but its last
     // 250 ms. (Checkpointing every 100 ms with 4,000 pages made COMMIT's p99 8× worse: more fsyncs.)
     if (stopCheckpoints) sqlite.pragma('wal_autocheckpoint = 10000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }), plugins });
+    const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite, file), plugins });
     return {
       db, dialect: 'sqlite', numbers: inTransaction, // one writer: a counter of its own would gain nothing
       close: async () => {

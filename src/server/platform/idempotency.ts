@@ -60,8 +60,10 @@ export async function runIdempotent<T>(
     return reply.status(created).send(body as never);
   } catch (err) {
     // A duplicate that lost the race fails on the key (or earlier, e.g. on stock the winner took):
-    // if the winner's reply is there now, that is the answer.
-    const other = await replay();
+    // if the winner's reply is there now, that is the answer. Under SQLite's group commit the
+    // winner may sit in the same batch, not yet committed: an empty transaction resolves only
+    // after that batch commits (on PostgreSQL it is one BEGIN/COMMIT), then the reply is readable.
+    const other = await replay() ?? await db.transaction().execute(async () => undefined).then(replay);
     if (other) return other;
     throw err;
   }
