@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, sql, type Generated } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GroupCommitSqliteDialect, type StatementSource } from '../../src/server/db/sqlite-group-commit.js';
 import { cachingDatabase } from '../../src/server/db/sqlite-statements.js';
 
 type Schema = {
-  items: { id: number; name: string; groupId: number | null };
-  groups: { id: number };
+  items: { id: Generated<number>; name: string; groupId: number | null };
+  groups: { id: Generated<number> };
 };
 
 // Group commit on a real SQLite file: transactions share one COMMIT, each resolves only once its

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { autonomous, inTransaction, type NumberSource } from '../platform/numbering.js';
 import type { Database } from './schema.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
+import { preparedStatements } from './pg-statements.js';
 import { GroupCommitSqliteDialect, type StatementSource } from './sqlite-group-commit.js';
 import { cachingDatabase } from './sqlite-statements.js';
 
@@ -82,6 +83,7 @@ export function createDb(url: string, opts: { poolSize?: number; backgroundCheck
       oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
   } as pg.CustomTypesConfig;
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10, types });
+  pool.on('connect', (client) => preparedStatements(client));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   const counterPool = new pg.Pool({ connectionString: url, max: 2, types, options: '-c synchronous_commit=off' });
   const counterDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: counterPool }), plugins });

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-simulator-carrier.js';
 import * as m0008 from './migrations/0008-purchasing.js';
 import * as m0009 from './migrations/0009-purchase-returns-replenishment.js';
 import * as m0010 from './migrations/0010-transfers-counts.js';
+import * as m0011 from './migrations/0011-lean-order-indexes.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-purchasing': m0008,
   '0009-purchase-returns-replenishment': m0009,
   '0010-transfers-counts': m0010,
+  '0011-lean-order-indexes': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
