@@ -32,7 +32,7 @@ export function sqlitePath(url: string): string {
 
 /**
  * A file database commits in groups, with reads outside transactions on a read-only connection of
- * their own (sqlite-group-commit.ts, docs/decisions.md §14). `:memory:` has no second connection
+ * their own (sqlite-group-commit.ts, docs/decisions.md §15). `:memory:` has no second connection
  * that could see it, so it keeps Kysely's one-connection driver.
  */
 function sqliteDialect(sqlite: SQLite.Database, file: string) {

@@ -27,7 +27,7 @@ export type GroupCommitOptions = {
 type Waiting = { resolve: () => void; reject: (e: unknown) => void };
 
 /**
- * Group commit for SQLite (docs/decisions.md §14). better-sqlite3 is synchronous, so a request's
+ * Group commit for SQLite (docs/decisions.md §15). better-sqlite3 is synchronous, so a request's
  * transaction runs start to finish inside one turn of the event loop, and each one paid for its own
  * COMMIT: writing every page it dirtied to the WAL, about a third of an order's CPU. Here each
  * transaction runs inside a SAVEPOINT of a batch transaction that stays open until the event loop
