@@ -91,6 +91,10 @@ describe('a reorder alert → the suggestion → a purchase order → received b
     expect(suggestion.reason.zh).toContain('再订货点');
     expect(await rows.first().getByTestId('suggested-qty').innerText()).toBe('24 瓶');
     expect(await rows.first().innerText()).toContain('华南水业有限公司');
+    // Without the product filter every suggestion shows (here the same one).
+    await desk.getByTestId('product-filter').locator('.ant-tag-close-icon').click();
+    await desk.waitForURL((u) => !u.search.includes('productId'));
+    await rows.filter({ hasText: 'WATER-550' }).waitFor();
   });
 
   it('ticks the suggestion and makes the draft purchase order in one action, linked', async () => {

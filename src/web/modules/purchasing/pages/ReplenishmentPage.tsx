@@ -100,7 +100,8 @@ export default function ReplenishmentPage() {
 
   const hit = rows.find((s) => s.supplierId === f.supplierId);
   const knownSupplier = hit?.supplierId && hit.supplierName ? { id: hit.supplierId, name: hit.supplierName } : null;
-  const productName = rows[0]?.productId === f.productId ? `${rows[0].sku} ${rows[0].productName}` : f.productId;
+  const shown = f.productId ? rows.find((s) => s.productId === f.productId) : undefined;
+  const productName = shown ? `${shown.sku} ${shown.productName}` : f.productId;
   return (
     <>
       <PageHeader
