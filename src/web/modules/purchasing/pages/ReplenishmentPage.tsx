@@ -95,7 +95,7 @@ export default function ReplenishmentPage() {
       ),
     },
     { key: 'supplier', title: t('repl.supplier'), render: (_, s) => s.supplierName ?? <Tag color="red">{t('repl.noSupplier')}</Tag> },
-    { key: 'reason', title: t('repl.reason'), render: (_, s) => <div data-testid="suggestion-reason" style={{ minWidth: 260, maxWidth: 480, whiteSpace: 'normal' }}>{en ? s.reason.en : s.reason.zh}</div> },
+    { key: 'reason', title: t('repl.reason'), render: (_, s) => <div data-testid="suggestion-reason" style={{ minWidth: 240, maxWidth: 360, whiteSpace: 'normal' }}>{en ? s.reason.en : s.reason.zh}</div> },
   ];
 
   const hit = rows.find((s) => s.supplierId === f.supplierId);
@@ -137,7 +137,8 @@ export default function ReplenishmentPage() {
           value={weeks}
           onChange={(v) => list.update({ weeks: v === 8 ? undefined : v })}
           options={[4, 8, 13, 26].map((n) => ({ value: n, label: t('repl.weeksOption', { n }) }))}
-          style={{ width: 120 }}
+          popupMatchSelectWidth={false}
+          style={{ width: 140 }}
         />
         {f.productId && <Tag closable onClose={() => list.update({ productId: undefined })} data-testid="product-filter" style={{ alignSelf: 'center' }}>{t('repl.filteredProduct', { name: productName })}</Tag>}
       </ListToolbar>
