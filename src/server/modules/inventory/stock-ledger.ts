@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { Tx } from '../../db/create-db.js';
 import type { StockMovementTable, StockReservationTable } from '../../db/schema-documents.js';
 import type { Database } from '../../db/schema.js';
@@ -8,6 +8,7 @@ import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { groupBy } from '../../platform/batch.js';
 import { prepared } from '../../db/prepared.js';
+import { applyBalancesInBulk, bookCostRound, lockCostRows, type CostMove } from './stock-ledger-bulk.js';
 
 /** What a movement is; the sign of its quantity says in (+) or out (−). */
 export type MovementKind = 'opening' | 'adjust_gain' | 'adjust_loss' | 'sale_out' | 'purchase_in' | 'return_in' | 'purchase_return_out' | 'transfer_out' | 'transfer_in' | 'count_gain' | 'count_loss';
@@ -99,6 +100,11 @@ const shrinkReservations = prepared((db, a: { sourceType: string; rows: Array<{ 
 });
 
 const ROWS_PER_INSERT = 1000;
+// From this many balances (or products) in one call, PostgreSQL takes the set-based path
+// (stock-ledger-bulk.ts): one statement per 1,000 rows instead of a round trip per row.
+// SQLite has no round trips to save and keeps the prepared statements.
+const BULK_FROM = 16;
+const bulk = (trx: Tx, n: number) => n >= BULK_FROM && trx.getExecutor().adapter instanceof PostgresAdapter;
 
 async function applyBalances(trx: Tx, moves: StockMove[], reservations: ReservationChange[], now: string) {
   const deltas = new Map<string, { productId: string; warehouseId: string; onHand: number; reserved: number }>();
@@ -112,10 +118,15 @@ async function applyBalances(trx: Tx, moves: StockMove[], reservations: Reservat
   for (const m of moves) add(m.productId, m.warehouseId, m.quantity, 0);
   for (const r of reservations) add(r.productId, r.warehouseId, 0, r.delta);
   // Fixed order: two transactions touching the same rows lock them in the same sequence.
-  const ordered = [...deltas.values()].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0));
+  const ordered = [...deltas.values()].sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : 0))
+    .filter((d) => d.onHand !== 0 || d.reserved !== 0);
+  if (bulk(trx, ordered.length)) {
+    const refused = await applyBalancesInBulk(trx, ordered, now);
+    if (refused) await refuse(trx, refused);
+    return;
+  }
   const applied: typeof ordered = [];
   for (const d of ordered) {
-    if (d.onHand === 0 && d.reserved === 0) continue;
     // A missing balance row is made only for stock coming in; anything else on a missing row is refused below.
     if (d.onHand > 0) await ensureBalance.affected(trx, { productId: d.productId, warehouseId: d.warehouseId, now });
     const updated = await moveBalance.affected(trx, { productId: d.productId, warehouseId: d.warehouseId, onHand: d.onHand, reserved: d.reserved, now });
@@ -218,6 +229,25 @@ async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<Pos
   const uncosted = ids.filter((id) => byProduct.get(id)?.some((m) => m.quantity > 0 && m.unitCost == null));
   const fallback = new Map(uncosted.length ? (await trx.selectFrom('products').select(['id', 'costPrice']).where('id', 'in', uncosted).execute()).map((p) => [p.id, p.costPrice]) : []);
   const posted = new Map<StockMove, PostedMove>();
+  const post = (m: StockMove, costAmount: number) => posted.set(m, { ...m, id: newId(), costAmount, unitCost: Math.round(Math.abs(costAmount) / Math.abs(m.quantity)) });
+  if (bulk(trx, ids.length)) {
+    // Round k books every product's k-th move, so a product's moves still see each other in order.
+    await lockCostRows(trx, ids, now);
+    for (let k = 0; ; k++) {
+      const round = ids.flatMap((productId) => {
+        const m = byProduct.get(productId)?.[k];
+        return m ? [{ move: m, cost: { productId, quantity: m.quantity, unitCost: m.unitCost ?? null, fallback: fallback.get(productId) ?? 0 } satisfies CostMove }] : [];
+      });
+      if (round.length === 0) break;
+      const booked = await bookCostRound(trx, round.map((r) => r.cost), now);
+      for (const r of round) {
+        const delta = booked.get(r.cost.productId);
+        if (delta === undefined) throw new Error(`no cost row for product ${r.cost.productId}`);
+        post(r.move, delta);
+      }
+    }
+    return moves.map((m) => posted.get(m) as PostedMove);
+  }
   const ensureRow = (productId: string) => ensureCostRow.affected(trx, { productId, now });
   for (const productId of ids) {
     // Stock going out has come in through here before, so its cost row exists; only stock coming in may need one made.
@@ -238,8 +268,7 @@ async function applyCosts(trx: Tx, moves: StockMove[], now: string): Promise<Pos
         row = await book();
       }
       if (!row) throw new Error(`no cost row for product ${productId}`);
-      const costAmount = Number(row.lastDelta);
-      posted.set(m, { ...m, id: newId(), costAmount, unitCost: Math.round(Math.abs(costAmount) / Math.abs(q)) });
+      post(m, Number(row.lastDelta));
     }
   }
   return moves.map((m) => posted.get(m) as PostedMove);
