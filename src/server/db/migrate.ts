@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-purchasing.js';
 import * as m0009 from './migrations/0009-purchase-returns-replenishment.js';
 import * as m0010 from './migrations/0010-transfers-counts.js';
 import * as m0011 from './migrations/0011-lean-order-indexes.js';
+import * as m0013 from './migrations/0013-message-templates.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-purchase-returns-replenishment': m0009,
   '0010-transfers-counts': m0010,
   '0011-lean-order-indexes': m0011,
+  '0013-message-templates': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

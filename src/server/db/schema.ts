@@ -39,6 +39,7 @@ import type {
   ReorderRuleTable,
 } from './schema-purchasing.js';
 import type { StockTransferTable, StockTransferLineTable, StockCountTable, StockCountLineTable } from './schema-stock-documents.js';
+import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './schema-notify-templates.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -261,6 +262,9 @@ export interface Database {
   purchaseReturnLines: PurchaseReturnLineTable;
   supplierPayables: SupplierPayableTable;
   reorderRules: ReorderRuleTable;
+  messageTemplates: MessageTemplateTable;
+  notifyChannels: NotifyChannelTable;
+  smsLog: SmsLogTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -52,6 +52,8 @@ const entities: Record<string, [string, string]> = {
   stockTransfer: ['调拨单', 'Transfer'],
   stockTransferLine: ['调拨明细', 'Transfer line'],
   stockCount: ['盘点单', 'Stock count'],
+  messageTemplate: ['消息模板', 'Message template'],
+  notifyChannel: ['通知渠道', 'Notification channel'],
 };
 
 /** Localized name of an entity kind, for messages. */
