@@ -166,7 +166,7 @@ describe('purchase, approve and receive by scanning', () => {
     expect(await line('COLA-330').getByTestId('suggested-bin').innerText()).toContain('A-01');
     expect(await line('CHIPS-70').getByTestId('suggested-bin').innerText()).toContain('B-02');
     const box = phone.getByTestId('scan-box');
-    await expect.poll(() => phone.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-box');
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 }).toBe('scan-box');
     const scan = async (code: string) => {
       await box.fill(code);
       await box.press('Enter');

@@ -139,7 +139,7 @@ describe('transfers and stock counts through the screens', () => {
     await phone.getByTestId('transfer-row').filter({ hasText: transfer.number }).click();
     await phone.getByTestId('receive-scan').click();
     await phone.getByRole('heading', { name: new RegExp(`调入 ${transfer.number}`) }).waitFor();
-    await expect.poll(() => phone.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-box');
+    await expect.poll(() => phone.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 }).toBe('scan-box');
 
     await scanOn(phone, codes.colaCase);
     await phone.getByTestId('scan-ok').getByText('可乐 330ml +12 瓶，本次共 12 瓶').waitFor();
