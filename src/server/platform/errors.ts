@@ -50,6 +50,7 @@ export type ErrorCode =
   | 'TRANSFER_TOO_MANY'
   | 'COUNT_STATE'
   | 'COUNT_NOT_IN_SCOPE'
+  | 'NOTIFY_CHANNEL_FAILED'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -115,6 +116,7 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   TRANSFER_TOO_MANY: 409,
   COUNT_STATE: 409,
   COUNT_NOT_IN_SCOPE: 422,
+  NOTIFY_CHANNEL_FAILED: 502,
   INTERNAL: 500,
 };
 

@@ -113,6 +113,7 @@ const messages: Record<string, [string, string]> = {
   TRANSFER_STATE: ['调拨单 {number} 当前为「{status}」，不能执行「{action}」', 'Transfer {number} is {status}; cannot {action} it'],
   TRANSFER_TOO_MANY: ['{product} 收货数量超出：在途 {inTransit}，本次 {quantity}', 'Too many of {product} received: {inTransit} in transit, this receipt {quantity}'],
   COUNT_STATE: ['盘点单 {number} 当前为「{status}」，不能执行「{action}」', 'Stock count {number} is {status}; cannot {action} it'],
+  NOTIFY_CHANNEL_FAILED: ['通知渠道「{channel}」发送失败：{reason}', 'Sending through channel "{channel}" failed: {reason}'],
   COUNT_NOT_IN_SCOPE: ['{product} 不在盘点单 {number} 的盘点范围内', '{product} is not within the scope of stock count {number}'],
 };
 

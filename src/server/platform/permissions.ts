@@ -27,6 +27,7 @@ export const permissions = [
   'purchasing:write',
   'purchasing:receive',
   'purchasing:manage',
+  'notify:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
