@@ -35,7 +35,8 @@ export function parseTemplate(src: string): Node[] {
   const out = () => (stack.length ? stack[stack.length - 1].body : root);
   let at = 0;
   const literal = (s: string) => {
-    if (s.includes('{{') || s.includes('}}')) throw new TemplateSyntaxError(`无法识别的标记：${s.slice(s.search(/\{\{|\}\}/), s.search(/\{\{|\}\}/) + 20)}`, `Unrecognised tag: ${s.slice(s.search(/\{\{|\}\}/), s.search(/\{\{|\}\}/) + 20)}`);
+    const stray = s.search(/\{\{|\}\}/);
+    if (stray >= 0) throw new TemplateSyntaxError(`无法识别的标记：${s.slice(stray, stray + 20)}`, `Unrecognised tag: ${s.slice(stray, stray + 20)}`);
     if (s) out().push({ t: 'text', v: s });
   };
   for (const m of src.matchAll(TAG)) {
@@ -68,7 +69,8 @@ export function unknownPlaceholders(nodes: Node[], placeholders: Placeholder[]):
     for (const n of list) {
       if (n.t === 'text') continue;
       const p = scope.find((x) => x.name === n.name);
-      if (!p || (n.t === 'block' && n.kind === 'each' && p.type !== 'list')) unknown.add(n.t === 'block' ? `#${n.kind} ${n.name}` : n.name);
+      if (!p) unknown.add(n.name);
+      else if (n.t === 'block' && n.kind === 'each' && p.type !== 'list') unknown.add(`#each ${n.name}`);
       if (n.t === 'block') walk(n.body, n.kind === 'each' && p?.fields ? [...p.fields, ...scope] : scope);
     }
   };
@@ -151,8 +153,10 @@ function renderNodes(nodes: Node[], scope: { data: Record<string, unknown>; plac
   let out = '';
   for (const n of nodes) {
     if (n.t === 'text') out += sink.text(n.v);
-    else if (n.t === 'var') out += sink.value(formatValue(lookup(n.name).v, lookup(n.name).p, lang), lookup(n.name).p);
-    else {
+    else if (n.t === 'var') {
+      const { v, p } = lookup(n.name);
+      out += sink.value(formatValue(v, p, lang), p);
+    } else {
       const { v, p } = lookup(n.name);
       if (n.kind === 'if') {
         if (truthy(v)) out += renderNodes(n.body, scope, lang, sink);
