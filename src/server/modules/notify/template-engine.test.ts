@@ -23,6 +23,7 @@ describe('template engine', () => {
     ['{{ who }} {{missing}}', { who: 'x' }, 'x'],
     ['{{who}}', { who: '{{amount}}' }, '{{amount}}'],
     ['{{who}}', { who: { toString: (): string => 'hack' } }, ''],
+    ['{{who}}', { who: [{ zh: '超额', en: 'over' }, { zh: '新客户', en: 'new' }] }, '超额；新客户'],
   ])('renders %s', (body, data, expected) => expect(text(body, data)).toBe(expected));
 
   it('escapes values and text in HTML, links only http(s) and relative URLs', () => {

@@ -103,6 +103,9 @@ const sinks: Record<'text' | 'html' | 'markdown', Sink> = {
 /** Formats a value by its placeholder's type in the language's style; missing values are empty. */
 export function formatValue(v: unknown, p: Placeholder | undefined, lang: Lang): string {
   if (v === null || v === undefined) return '';
+  // Texts in both languages ({zh, en}, as approval reasons are) and lists of plain values.
+  if (isPair(v)) return lang === 'en' ? v.en : v.zh;
+  if (Array.isArray(v) && p?.type !== 'list') return v.map((x) => formatValue(x, p, lang)).filter(Boolean).join(lang === 'en' ? '; ' : '；');
   switch (p?.type) {
     case 'money':
       return typeof v === 'number' ? formatFen(v) : String(v);
@@ -115,6 +118,8 @@ export function formatValue(v: unknown, p: Placeholder | undefined, lang: Lang):
       return typeof v === 'object' ? '' : String(v);
   }
 }
+
+const isPair = (v: unknown): v is { zh: string; en: string } => typeof v === 'object' && v !== null && typeof (v as { zh?: unknown }).zh === 'string' && typeof (v as { en?: unknown }).en === 'string';
 
 /** ¥1,234.50 from fen (integer minor units). */
 export function formatFen(fen: number): string {

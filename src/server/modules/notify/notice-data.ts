@@ -1,0 +1,60 @@
+import type { DbOrTx } from '../../db/create-db.js';
+import { trackingPath } from '../shipping/index.js';
+import type { Audience } from './notification-events.js';
+
+// From an outbox message to the notices it gives: which template events, for whom, with what data.
+// Payloads carry ids and what the emitting module had at hand; the rest (customer, carrier, the
+// tracking link) is read here, so templates get everything their placeholders promise.
+
+export type Notice = { event: string; audience: Audience; customerId: string | null; orderId: string | null; data: Record<string, unknown> };
+export type NoticeOptions = { shopName?: string; /** Public base URL of jxc (https://shop.example.com) for tracking links. */ publicUrl?: string };
+
+type Payload = Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : null);
+const link = (path: string | null, opts: NoticeOptions) => (path ? `${(opts.publicUrl ?? '').replace(/\/+$/, '')}${path}` : null);
+
+async function orderOf(db: DbOrTx, orderId: string | null) {
+  if (!orderId) return undefined;
+  return db.selectFrom('salesOrders as o').innerJoin('customers as c', 'c.id', 'o.customerId').leftJoin('orderTracking as t', 't.orderId', 'o.id')
+    .select(['o.id', 'o.number', 'o.total', 'o.customerId', 'c.name as customerName', 't.token']).where('o.id', '=', orderId).executeTakeFirst();
+}
+
+async function shipmentOf(db: DbOrTx, shipmentId: string | null) {
+  if (!shipmentId) return undefined;
+  return db.selectFrom('shipments as s').innerJoin('carriers as k', 'k.id', 's.carrierId')
+    .select(['s.orderId', 's.trackingNumber', 's.expectedDate', 'k.name as carrierName']).where('s.id', '=', shipmentId).executeTakeFirst();
+}
+
+const trackingEvents: Record<string, string[]> = { out_for_delivery: ['shipment.out_for_delivery'], delivered: ['shipment.delivered'], exception: ['shipment.exception', 'shipment.exception.staff'] };
+
+/** The notices an outbox message gives (none for topics that are not for people). */
+export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, opts: NoticeOptions = {}): Promise<Notice[]> {
+  const base = { shopName: opts.shopName ?? 'jxc' };
+  const orderId = str(payload.orderId);
+  switch (topic) {
+    case 'order.confirmed':
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, expectedDate: payload.requestedDate ?? null } }];
+    case 'order.approval_needed': {
+      const o = await orderOf(db, orderId);
+      return [{ event: topic, audience: 'staff', customerId: null, orderId, data: { ...base, ...payload, customerName: o?.customerName ?? null, total: o ? Number(o.total) : null } }];
+    }
+    case 'stock.back_in_stock': {
+      const c = await db.selectFrom('customers').select('name').where('id', '=', String(payload.customerId)).executeTakeFirst();
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, customerName: c?.name ?? null } }];
+    }
+    case 'shipment.shipped':
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, trackingLink: link(str(payload.trackingPath), opts) } }];
+    case 'shipment.tracking': {
+      const events = trackingEvents[String(payload.status)] ?? [];
+      if (events.length === 0) return [];
+      const [s, o] = await Promise.all([shipmentOf(db, str(payload.shipmentId)), orderOf(db, orderId)]);
+      const data = {
+        ...base, ...payload, orderNumber: payload.orderNumber ?? o?.number ?? null, customerName: o?.customerName ?? null, carrierName: s?.carrierName ?? payload.carrierCode ?? null,
+        trackingNumber: s?.trackingNumber ?? null, expectedDate: s?.expectedDate ?? null, trackingLink: link(o?.token ? trackingPath(o.token) : null, opts),
+      };
+      return events.map((event) => ({ event, audience: event.endsWith('.staff') ? 'staff' : 'customer', customerId: o?.customerId ?? null, orderId, data }) as Notice);
+    }
+    default:
+      return [];
+  }
+}
