@@ -58,6 +58,18 @@ describe(`outbox messages become notices with everything their templates use ${d
     expect((await render(t.db, 'shipment.delivered', 'zh-CN', all[3].data)).text).toMatch(/已于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 签收/);
   });
 
+  it('order.approval_needed: staff hear the customer, total and the rules tripped in their language', async () => {
+    w.ok(await w.admin.post('/api/v1/approval-rules', { name: '大额订单', kind: 'total_over', threshold: 100000, approverRole: 'finance' }));
+    const o = w.ok(await w.admin.post('/api/v1/sales-orders', { customerId: w.shop.id, confirm: true, lines: [{ productId: w.nuts.id, quantity: 20, unitPrice: 9000 }] }));
+    expect(o.status).toBe('pending_approval');
+    const [n] = await notices('order.approval_needed');
+    expect(n).toMatchObject({ event: 'order.approval_needed', audience: 'staff', customerId: null, orderId: o.id });
+    const zh = await render(t.db, n.event, 'zh-CN', n.data);
+    expect(zh.text).toContain(`订单 ${o.number}（便利店，¥1,800.00）需要审核。`);
+    expect(zh.text).toMatch(/原因：订单金额 ¥1800.00 超过 ¥1000.00\n请财务角色尽快处理。$/);
+    expect((await render(t.db, n.event, 'en', n.data)).text).toMatch(/Why: Order total ¥1800.00 is over ¥1000.00\nApprover role: finance.$/);
+  });
+
   it('topics that are not for people give no notice', async () => {
     expect(await noticesFor(t.db, 'purchase_receipt.posted', { number: 'RK-1' }, opts)).toEqual([]);
   });

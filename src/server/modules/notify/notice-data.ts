@@ -25,6 +25,11 @@ async function shipmentOf(db: DbOrTx, shipmentId: string | null) {
     .select(['s.orderId', 's.trackingNumber', 's.expectedDate', 'k.name as carrierName']).where('s.id', '=', shipmentId).executeTakeFirst();
 }
 
+const roleNames: Record<string, { zh: string; en: string }> = {
+  admin: { zh: '管理员', en: 'admin' }, sales: { zh: '销售', en: 'sales' }, warehouse: { zh: '仓库', en: 'warehouse' },
+  purchasing: { zh: '采购', en: 'purchasing' }, finance: { zh: '财务', en: 'finance' }, viewer: { zh: '只读', en: 'viewer' },
+};
+
 const trackingEvents: Record<string, string[]> = { out_for_delivery: ['shipment.out_for_delivery'], delivered: ['shipment.delivered'], exception: ['shipment.exception', 'shipment.exception.staff'] };
 
 /** The notices an outbox message gives (none for topics that are not for people). */
@@ -36,7 +41,7 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
       return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, expectedDate: payload.requestedDate ?? null } }];
     case 'order.approval_needed': {
       const o = await orderOf(db, orderId);
-      return [{ event: topic, audience: 'staff', customerId: null, orderId, data: { ...base, ...payload, customerName: o?.customerName ?? null, total: o ? Number(o.total) : null } }];
+      return [{ event: topic, audience: 'staff', customerId: null, orderId, data: { ...base, ...payload, role: roleNames[String(payload.role)] ?? payload.role ?? null, customerName: o?.customerName ?? null, total: o ? Number(o.total) : null } }];
     }
     case 'stock.back_in_stock': {
       const c = await db.selectFrom('customers').select('name').where('id', '=', String(payload.customerId)).executeTakeFirst();
