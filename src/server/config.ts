@@ -16,6 +16,12 @@ export type Config = Readonly<{
   timeZone: string;
   /** Carrier callback secrets from JXC_CARRIER_SECRET_<CODE>, by carrier code (upper case); they override the carrier's own. */
   carrierSecrets: Readonly<Record<string, string>>;
+  /** SMTP server from JXC_SMTP_URL (smtp:// or smtps://); it takes the place of the saved email settings. */
+  smtpUrl?: string;
+  /** Sender for JXC_SMTP_URL (JXC_SMTP_FROM), e.g. "鑫源商贸 <shop@example.com>". */
+  smtpFrom?: string;
+  /** Whether the server runs the outbox dispatcher itself (JXC_DISPATCHER=off when only `npm run worker` sends). */
+  dispatcher: boolean;
   version: string;
 }>;
 
@@ -51,6 +57,9 @@ const envSchema = z.object({
       }
     }, 'must be an IANA time zone such as Asia/Shanghai')
     .default('Asia/Shanghai'),
+  JXC_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/?#]+/, 'must be smtp://user:password@host:port or smtps://… (TLS from the start)').optional(),
+  JXC_SMTP_FROM: z.string().min(3).max(200).optional(),
+  JXC_DISPATCHER: z.enum(['on', 'off']).default('on'),
 });
 
 const CARRIER_SECRET_PREFIX = 'JXC_CARRIER_SECRET_';
@@ -99,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.0.
     trustProxy: e.JXC_TRUST_PROXY,
     timeZone: e.JXC_TIMEZONE,
     carrierSecrets: Object.freeze(carriers.secrets),
+    smtpUrl: e.JXC_SMTP_URL,
+    smtpFrom: e.JXC_SMTP_FROM,
+    dispatcher: e.JXC_DISPATCHER === 'on',
     version,
   });
 }

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-purchasing.js';
 import * as m0009 from './migrations/0009-purchase-returns-replenishment.js';
 import * as m0010 from './migrations/0010-transfers-counts.js';
 import * as m0011 from './migrations/0011-lean-order-indexes.js';
+import * as m0012 from './migrations/0012-notify-dispatcher.js';
 import * as m0013 from './migrations/0013-message-templates.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009-purchase-returns-replenishment': m0009,
   '0010-transfers-counts': m0010,
   '0011-lean-order-indexes': m0011,
+  '0012-notify-dispatcher': m0012,
   '0013-message-templates': m0013,
 };
 
@@ -33,7 +35,8 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // 0013 landed before 0012; a database that already has 0013 still takes 0012.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

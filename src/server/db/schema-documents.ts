@@ -166,6 +166,9 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** The dispatcher's claim: until when, and by which claim (worker and batch). Expired or null: free. */
+  lockedUntil: string | null;
+  lockedBy: string | null;
 }
 
 export interface AlertTable {

@@ -40,6 +40,7 @@ import type {
 } from './schema-purchasing.js';
 import type { StockTransferTable, StockTransferLineTable, StockCountTable, StockCountLineTable } from './schema-stock-documents.js';
 import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './schema-notify-templates.js';
+import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -265,6 +266,8 @@ export interface Database {
   messageTemplates: MessageTemplateTable;
   notifyChannels: NotifyChannelTable;
   smsLog: SmsLogTable;
+  messageDeliveries: MessageDeliveryTable;
+  notifySettings: NotifySettingsTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -11,7 +11,8 @@ import { salesOrderRoutes } from './sales/index.js';
 import { alertRoutes } from './alerts/index.js';
 import { pickListRoutes, shipmentRoutes, trackingRoutes } from './shipping/index.js';
 import { messageTemplateRoutes } from './notify/message-template.routes.js';
+import { notifyRoutes } from './notify/index.js';
 import { purchaseReturnRoutes, purchasingRoutes, replenishmentRoutes } from './purchasing/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes];

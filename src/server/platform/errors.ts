@@ -51,6 +51,9 @@ export type ErrorCode =
   | 'COUNT_STATE'
   | 'COUNT_NOT_IN_SCOPE'
   | 'NOTIFY_CHANNEL_FAILED'
+  | 'SMTP_FAILED'
+  | 'SMTP_NOT_CONFIGURED'
+  | 'OUTBOX_STATE'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -117,6 +120,9 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   COUNT_STATE: 409,
   COUNT_NOT_IN_SCOPE: 422,
   NOTIFY_CHANNEL_FAILED: 502,
+  SMTP_FAILED: 422,
+  SMTP_NOT_CONFIGURED: 422,
+  OUTBOX_STATE: 409,
   INTERNAL: 500,
 };
 

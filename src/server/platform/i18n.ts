@@ -54,6 +54,8 @@ const entities: Record<string, [string, string]> = {
   stockCount: ['盘点单', 'Stock count'],
   messageTemplate: ['消息模板', 'Message template'],
   notifyChannel: ['通知渠道', 'Notification channel'],
+  outboxMessage: ['消息', 'Message'],
+  notifySettings: ['通知设置', 'Notification settings'],
 };
 
 /** Localized name of an entity kind, for messages. */
@@ -115,6 +117,9 @@ const messages: Record<string, [string, string]> = {
   COUNT_STATE: ['盘点单 {number} 当前为「{status}」，不能执行「{action}」', 'Stock count {number} is {status}; cannot {action} it'],
   NOTIFY_CHANNEL_FAILED: ['通知渠道「{channel}」发送失败：{reason}', 'Sending through channel "{channel}" failed: {reason}'],
   COUNT_NOT_IN_SCOPE: ['{product} 不在盘点单 {number} 的盘点范围内', '{product} is not within the scope of stock count {number}'],
+  SMTP_FAILED: ['邮件发送失败：{reason}', 'Sending the email failed: {reason}'],
+  SMTP_NOT_CONFIGURED: ['尚未设置邮件服务器（SMTP），请先在通知设置中填写', 'No SMTP server is set up; fill in the notification settings first'],
+  OUTBOX_STATE: ['消息当前为「{status}」，只有发送失败或已放弃的消息可以重发', 'The message is {status}; only failed or dead messages can be resent'],
 };
 
 /** Localized message for an error code with {param} placeholders filled in. */
