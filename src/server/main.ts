@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdminFromEnv } from './modules/auth/auth.service.js';
+import { createDispatcher } from './modules/notify/index.js';
 import { version } from './version.js';
 import './platform/fastify-types.js';
 
@@ -14,8 +15,11 @@ async function main(): Promise<void> {
     console.log(`Created administrator ${config.adminEmail} from JXC_ADMIN_EMAIL`);
   }
   const app = await buildApp({ config, database });
+  // The outbox dispatcher runs here unless JXC_DISPATCHER=off (then `npm run worker` sends).
+  const dispatcher = config.dispatcher ? createDispatcher(database, config, { logger: app.log }) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await dispatcher?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -24,6 +28,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`jxc ${version} on http://localhost:${config.port} (database: ${database.dialect})`);
+  dispatcher?.start();
 }
 
 main().catch((err) => {
