@@ -40,6 +40,7 @@ import type {
 } from './schema-purchasing.js';
 import type { StockTransferTable, StockTransferLineTable, StockCountTable, StockCountLineTable } from './schema-stock-documents.js';
 import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './schema-notify-templates.js';
+import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistoryTable, SalesReturnLineTable, SalesReturnQuantityTable, SalesReturnTable } from './schema-returns.js';
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
@@ -266,6 +267,12 @@ export interface Database {
   messageTemplates: MessageTemplateTable;
   notifyChannels: NotifyChannelTable;
   smsLog: SmsLogTable;
+  salesReturns: SalesReturnTable;
+  salesReturnLines: SalesReturnLineTable;
+  salesReturnQuantities: SalesReturnQuantityTable;
+  salesReturnHistory: SalesReturnHistoryTable;
+  returnSettings: ReturnSettingsTable;
+  returnCategoryWindows: ReturnCategoryWindowTable;
   messageDeliveries: MessageDeliveryTable;
   notifySettings: NotifySettingsTable;
 }

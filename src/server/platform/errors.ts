@@ -54,6 +54,13 @@ export type ErrorCode =
   | 'SMTP_FAILED'
   | 'SMTP_NOT_CONFIGURED'
   | 'OUTBOX_STATE'
+  | 'RETURN_STATE'
+  | 'RETURN_WINDOW_CLOSED'
+  | 'RETURN_NOT_YOUR_ORDER'
+  | 'RETURN_WRONG_ITEM'
+  | 'RETURN_TOO_MANY'
+  | 'OVER_REFUND'
+  | 'RETURN_NOT_ON_ORDER'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -123,6 +130,13 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   SMTP_FAILED: 422,
   SMTP_NOT_CONFIGURED: 422,
   OUTBOX_STATE: 409,
+  RETURN_STATE: 409,
+  RETURN_WINDOW_CLOSED: 422,
+  RETURN_NOT_YOUR_ORDER: 403,
+  RETURN_WRONG_ITEM: 422,
+  RETURN_TOO_MANY: 409,
+  OVER_REFUND: 409,
+  RETURN_NOT_ON_ORDER: 422,
   INTERNAL: 500,
 };
 

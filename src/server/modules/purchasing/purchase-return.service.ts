@@ -125,7 +125,7 @@ async function bookReturned(trx: Tx, lines: NewLine[]) {
   if (over.length) {
     const f = over[0];
     throw new DomainError('OVER_RETURN', {
-      product: `${f.line.sku} ${f.line.productName}`, received: f.line.baseQuantity, returned: f.line.returned, allowed: Math.max(0, f.line.baseQuantity - f.line.returned), quantity: f.quantity,
+      product: `${f.line.sku} ${f.line.productName}`, basis: { zh: `入库 ${f.line.baseQuantity}`, en: `received ${f.line.baseQuantity}` }, received: f.line.baseQuantity, returned: f.line.returned, allowed: Math.max(0, f.line.baseQuantity - f.line.returned), quantity: f.quantity,
     }, over.map((o) => {
       const allowed = Math.max(0, o.line.baseQuantity - o.line.returned);
       return {

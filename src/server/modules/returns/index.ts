@@ -1,0 +1,2 @@
+export { salesReturnRoutes } from './sales-return.routes.js';
+export { getSalesReturn } from './sales-return-query.js';
