@@ -12,7 +12,7 @@ import { render } from './templates.js';
 // Sends what the outbox holds. Each round claims a small batch under a lease, delivers each message
 // to each of its recipients (skipping any the log shows as sent), and marks it sent, failed (retry
 // later, with backoff) or dead. A worker that dies leaves its lease to expire; the next round picks
-// the message up again. docs/decisions.md §17.
+// the message up again. docs/decisions.md §18.
 
 type Logger = { info(o: object, msg?: string): void; warn(o: object, msg?: string): void; error(o: object, msg?: string): void };
 
