@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/access.js';
-import { systemActor } from '../../platform/actor.js';
+import { systemActor, type Actor } from '../../platform/actor.js';
+import type { Tx } from '../../db/create-db.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idempotencyHeaders, idParams, pageOf } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
@@ -10,6 +11,7 @@ import { inspectReturn, receiveReturn } from './sales-return-goods.service.js';
 import { getSalesReturn, listSalesReturns, returnRates } from './sales-return-query.js';
 import { closeReturn, exchangeReturn, refundReturn } from './sales-return-refund.service.js';
 import * as schemas from './sales-return.schemas.js';
+import type { ReturnView } from './sales-return.schemas.js';
 import { approveReturn, cancelReturn, rejectReturn, requestReturn } from './sales-return.service.js';
 
 const tags = ['returns'];
@@ -57,19 +59,22 @@ export const salesReturnRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, params: idParams, response: responses, summary: 'A sales return with lines, what is refundable and its history' },
   }, async (req) => getSalesReturn(db, req.params.id));
 
-  const action = (path: string, access: 'sales:read' | 'sales:write' | 'shipping:write', summary: string, body: z.ZodType, run: (trx: Parameters<typeof approveReturn>[0], req: { params: { id: string }; body: never }, actor: ReturnType<typeof actorOf>) => Promise<unknown>) =>
+  /** A step on one return: validated body, one service call in a transaction (Idempotency-Key honoured), the return back. */
+  const action = <B extends z.ZodType>(path: string, access: 'sales:read' | 'sales:write' | 'shipping:write', summary: string, body: B,
+    run: (trx: Tx, actor: Actor, id: string, body: z.infer<B>) => Promise<ReturnView>) =>
     app.post(`/api/v1/sales-returns/:id/${path}`, {
       config: { access },
       schema: { tags, headers: idempotencyHeaders, params: idParams, body, response: responses, summary },
-    }, async (req, reply) => runIdempotent(db, req, reply, (trx) => run(trx, req as never, actorOf(req)), 200));
+    }, async (req, reply) => runIdempotent(db, req, reply, (trx) => run(trx, actorOf(req), req.params.id, req.body as z.infer<B>), 200));
+  const comment = schemas.decisionBody.optional();
 
-  action('approve', 'sales:read', 'Approve a requested return (the settings’ approver role or admin), with a comment', schemas.decisionBody.optional(), (trx, req, a) => approveReturn(trx, a, req.params.id, (req.body as z.infer<typeof schemas.decisionBody> | undefined)?.comment ?? null));
-  action('reject', 'sales:read', 'Reject a requested return with a reason', schemas.rejectBody, (trx, req, a) => rejectReturn(trx, a, req.params.id, (req.body as z.infer<typeof schemas.rejectBody>).comment));
-  action('cancel', 'sales:write', 'Cancel a return before goods came back', schemas.decisionBody.optional(), (trx, req, a) => cancelReturn(trx, a, req.params.id, (req.body as z.infer<typeof schemas.decisionBody> | undefined)?.comment ?? null));
-  action('receive', 'shipping:write', 'Receive returned goods by scanning barcodes or SKUs against the lines', schemas.receiveInput, (trx, req, a) => receiveReturn(trx, a, req.params.id, req.body));
-  action('inspect', 'shipping:write', 'Inspect every received line (grade, disposition): restock / return_to_supplier in at the original cost, scrap written off', schemas.inspectInput, (trx, req, a) => inspectReturn(trx, a, req.params.id, req.body));
-  action('refund', 'sales:write', 'Record the refund or credit note: at most the received lines’ paid price minus the restocking fee', schemas.refundInput, (trx, req, a) => refundReturn(trx, a, req.params.id, req.body));
-  action('close', 'sales:write', 'Close an inspected return without a refund', schemas.decisionBody.optional(), (trx, req, a) => closeReturn(trx, a, req.params.id, (req.body as z.infer<typeof schemas.decisionBody> | undefined)?.comment ?? null));
+  action('approve', 'sales:read', 'Approve a requested return (the settings’ approver role or admin), with a comment', comment, (trx, a, id, b) => approveReturn(trx, a, id, b?.comment ?? null));
+  action('reject', 'sales:read', 'Reject a requested return with a reason (by the approver role or admin)', schemas.rejectBody, (trx, a, id, b) => rejectReturn(trx, a, id, b.comment));
+  action('cancel', 'sales:write', 'Cancel a return before goods came back', comment, (trx, a, id, b) => cancelReturn(trx, a, id, b?.comment ?? null));
+  action('receive', 'shipping:write', 'Receive returned goods by scanning barcodes or SKUs against the lines', schemas.receiveInput, receiveReturn);
+  action('inspect', 'shipping:write', 'Inspect every received line (grade, disposition): restock / return_to_supplier in at the original cost, scrap written off', schemas.inspectInput, inspectReturn);
+  action('refund', 'sales:write', 'Record the refund or credit note: at most the received lines’ paid price minus the restocking fee', schemas.refundInput, refundReturn);
+  action('close', 'sales:write', 'Close an inspected return without a refund', comment, (trx, a, id, b) => closeReturn(trx, a, id, b?.comment ?? null));
 
   app.post('/api/v1/sales-returns/:id/exchange', {
     config: { access: 'sales:write' },

@@ -9,7 +9,7 @@ import { nextNumber } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
 import * as repo from './sales-return.repository.js';
 import type { OrderLineInfo } from './sales-return.repository.js';
-import { actionNames, approvalDecision, canDo, holdsQuantity, lastReturnDay, paidFor, statusNames, type ReturnAction, type ReturnStatus } from './sales-return.js';
+import { actionNames, approvalDecision, canDo, fromStatuses, holdsQuantity, lastReturnDay, paidFor, statusNames, type ReturnAction, type ReturnStatus } from './sales-return.js';
 import { getSalesReturn } from './sales-return-query.js';
 import type { ReturnInput, ReturnView } from './sales-return.schemas.js';
 
@@ -53,6 +53,7 @@ export async function requestReturn(trx: Tx, actor: Actor, input: ReturnInput, s
   const view = await getSalesReturn(trx, id);
   await announce(trx, 'return.requested', view);
   if (decision.auto) await announce(trx, 'return.approved', view);
+  else await announce(trx, 'return.approval_needed', view, { approverRole: settings.approverRole, reasons: decision.reasons });
   await writeAudit(trx, actor, { action: 'create', entity: 'salesReturn', entityId: id, summary: `${number} ${order.number}`, after: view });
   return view;
 }
@@ -167,7 +168,8 @@ export async function cancelReturn(trx: Tx, actor: Actor, id: string, comment: s
 
 /** Moves a return along the state table (refusing with RETURN_STATE), with history, audit and the outbox event. */
 export async function step(trx: Tx, actor: Actor, r: ReturnView, action: ReturnAction, to: ReturnStatus, comment: string | null, set: Record<string, unknown> = {}): Promise<ReturnView> {
-  if (!canDo(r.status, action) || !(await repo.moveStatus(trx, r.id, [r.status], to, set))) throw stateError(r, action);
+  // The update is conditional on the states the table allows, so a step racing another is refused, not doubled.
+  if (!canDo(r.status, action) || !(await repo.moveStatus(trx, r.id, fromStatuses(action), to, set))) throw stateError(r, action);
   await repo.addHistory(trx, { returnId: r.id, action: actionToHistory[action], fromStatus: r.status, toStatus: to, comment, actorName: actor.name });
   const view = await getSalesReturn(trx, r.id);
   const topic = topics[to];

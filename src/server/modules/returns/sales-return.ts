@@ -23,6 +23,9 @@ const from: Record<ReturnAction, readonly ReturnStatus[]> = {
   exchange: ['approved', 'partially_received', 'received', 'inspected', 'refunded'],
 };
 
+/** The states an action may start from. */
+export const fromStatuses = (action: ReturnAction): readonly ReturnStatus[] => from[action];
+
 /** Whether an action may run on a return in this state. */
 export const canDo = (status: string, action: ReturnAction): boolean => (from[action] as readonly string[]).includes(status);
 
