@@ -220,4 +220,14 @@ describe(`sales returns: request, approval, receipt by scanning, inspection, ref
     expect((await w.admin.get(`/api/v1/sales-returns/${r.id}`)).body.history.at(-1)).toMatchObject({ action: 'exchanged', comment: order.number });
     expect((await verifyStock(t.db)).ok).toBe(true);
   });
+  it('reports return rates by category and limits the customer’s requests per address', async () => {
+    const snacks = (await t.db.selectFrom('categories').select('id').where('name', '=', '零食').executeTakeFirstOrThrow()).id;
+    const rates = (await w.admin.get('/api/v1/reports/return-rates', { query: { groupBy: 'category' } })).body;
+    // Nuts: 1 + 2 + 1 + 2 shipped on the orders above, 3 asked back (one each).
+    expect(rates.items.find((x: Json) => x.key === snacks)).toMatchObject({ name: '零食', returned: 3, shipped: 6, rate: 0.5 });
+    const anon = t.client();
+    const replies = [];
+    for (let i = 0; i < 20; i++) replies.push(await anon.post('/api/v1/track/AAAAAAAAAAAAAAAAAAAAAAAA/returns', { lines: [{ orderLineId: 'x', quantity: 1, reason: 'damaged' }] }));
+    expectError(replies.at(-1)!, 429, 'RATE_LIMITED');
+  });
 });
