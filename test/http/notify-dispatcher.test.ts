@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/server/db/create-db.js';
 import { createDispatcher, type Dispatcher } from '../../src/server/modules/notify/index.js';
@@ -191,6 +193,36 @@ describe(`outbox dispatcher: email over a real SMTP server, retries, leases, exa
     expect(new Set(got.map((m) => m.subject)).size).toBe(200);
     const sent = await t.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', (await t.db.selectFrom('outbox').select('id').where('dedupeKey', 'in', ids).execute()).map((r) => r.id)).where('status', '=', 'sent').executeTakeFirstOrThrow();
     expect(Number(sent.n)).toBe(200);
+  });
+
+  it('a staff notice goes to the enabled WeCom group robot, logged like an email', async () => {
+    const posts: Json[] = [];
+    const robot = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+      req.on('end', () => {
+        posts.push(JSON.parse(body) as Json);
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
+      });
+    });
+    await new Promise<void>((r) => robot.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(robot.address() as AddressInfo).port}/cgi-bin/webhook/send?key=test`;
+      const on = await admin.request('PUT', '/api/v1/notify-channels/wecom', { enabled: true, webhookUrl: url });
+      expect(on.status, JSON.stringify(on.body)).toBe(200);
+      const { order } = await confirmOrder();
+      await t.db.transaction().execute((trx) => enqueue(trx, 'order.approval_needed', { orderId: order.id, number: order.number, role: 'admin', reasons: '超出信用额度' }, `test-approval:${order.id as string}`));
+      const msg = await t.db.selectFrom('outbox').selectAll().where('dedupeKey', '=', `test-approval:${order.id as string}`).executeTakeFirstOrThrow();
+      await settle(dispatcher());
+      expect(await message(msg.id)).toMatchObject({ status: 'sent' });
+      expect(await deliveries(msg.id)).toMatchObject([{ channel: 'wecom', recipient: 'wecom group', status: 'sent' }]);
+      expect(posts).toHaveLength(1);
+      expect(JSON.stringify(posts[0])).toContain(order.number as string);
+    } finally {
+      await admin.request('PUT', '/api/v1/notify-channels/wecom', { enabled: false });
+      await new Promise((r) => robot.close(r));
+    }
   });
 
   it('runs on a timer: started, delivers what is committed, stops', async () => {

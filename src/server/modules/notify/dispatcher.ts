@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../../config.js';
 import type { DbHandle } from '../../db/create-db.js';
-import { ChannelError } from './channels.js';
+import { buildChannels, ChannelError, type Channel } from './channels.js';
 import { emailChannel, type EmailChannel, type SmtpSettings } from './email.js';
 import { deliveriesFor, type Delivery } from './notify-routing.js';
 import { dispatchSettings, smtpSettings } from './notify-settings.service.js';
@@ -44,6 +44,8 @@ export type Dispatcher = {
   claim(limit?: number): Promise<ClaimedMessage[]>;
 };
 
+type Channels = Partial<Record<Delivery['channel'], Channel | EmailChannel>>;
+
 /** Thrown when a claim's lease ran out and another worker took the message. */
 class LeaseLost extends Error {}
 
@@ -80,29 +82,30 @@ export function createDispatcher(database: DbHandle, config: Config, opts: Dispa
     return claimDue(db, dialect, { token: `${workerId}:${randomBytes(4).toString('hex')}`, now: new Date(now).toISOString(), until: new Date(now + o.leaseMs).toISOString(), limit });
   };
 
-  async function deliver(m: ClaimedMessage, d: Delivery, channel: EmailChannel | null): Promise<ChannelError | null> {
+  async function deliver(m: ClaimedMessage, d: Delivery, channels: Channels): Promise<ChannelError | null> {
+    const channel = channels[d.channel];
     // A batch that outlived its lease may have lost the message to another worker: never send then.
     if (!(await renewClaim(db, m, new Date(Date.now() + o.leaseMs).toISOString()))) throw new LeaseLost(m.id);
     if (await wasSent(db, m.id, d.channel, d.recipient)) return null;
     const attempt = m.attempts + 1;
     try {
-      if (!channel) throw new ChannelError('email', 'no SMTP server is set up (notification settings or JXC_SMTP_URL)', true);
+      if (!channel) throw new ChannelError(d.channel, d.channel === 'email' ? 'no SMTP server is set up (notification settings or JXC_SMTP_URL)' : `channel ${d.channel} is not enabled`, true);
       const message = await render(db, d.event, d.lang, d.data);
       const sent = await channel.send(d.recipient, message, { messageId: messageIdFor(m.id, d.channel, d.recipient) });
       await logDelivery(db, { outboxId: m.id, channel: d.channel, recipient: d.recipient, attempt, status: 'sent', providerId: sent.providerId, at: new Date().toISOString() });
       return null;
     } catch (err) {
-      const e = err instanceof ChannelError ? err : new ChannelError('email', (err as Error).message, true);
+      const e = err instanceof ChannelError ? err : new ChannelError(d.channel, (err as Error).message, true);
       await logDelivery(db, { outboxId: m.id, channel: d.channel, recipient: d.recipient, attempt, status: 'failed', error: e.message, at: new Date().toISOString() });
       return e;
     }
   }
 
-  async function handle(m: ClaimedMessage, settings: { shopName: string; maxAttempts: number }, channel: EmailChannel | null): Promise<void> {
+  async function handle(m: ClaimedMessage, settings: { shopName: string; maxAttempts: number }, channels: Channels): Promise<void> {
     const deliveries = await deliveriesFor(db, m.topic, JSON.parse(m.payload) as Record<string, unknown>, { shopName: settings.shopName, publicUrl: o.publicUrl });
     const failures: ChannelError[] = [];
     for (const d of deliveries) {
-      const failed = await deliver(m, d, channel);
+      const failed = await deliver(m, d, channels);
       if (failed) failures.push(failed);
     }
     const now = new Date();
@@ -121,9 +124,9 @@ export function createDispatcher(database: DbHandle, config: Config, opts: Dispa
   async function runOnce(): Promise<number> {
     const batch = await claim();
     if (batch.length === 0) return 0;
-    const [settings, smtp] = await Promise.all([dispatchSettings(db), smtpSettings(db, config)]);
-    const channel = emailFor(smtp);
-    await Promise.all(batch.map((m) => handle(m, settings, channel).catch((err: unknown) => {
+    const [settings, smtp, robots] = await Promise.all([dispatchSettings(db), smtpSettings(db, config), buildChannels(db, { timeoutMs: o.smtpTimeoutMs })]);
+    const channels: Channels = { ...robots, email: emailFor(smtp) ?? undefined };
+    await Promise.all(batch.map((m) => handle(m, settings, channels).catch((err: unknown) => {
       if (err instanceof LeaseLost) return o.logger?.warn({ outboxId: m.id }, 'outbox message lease ran out; another worker has it');
       // The lease runs out and another round retries it.
       o.logger?.error({ err, outboxId: m.id }, 'outbox message handling failed');

@@ -4,9 +4,10 @@ import type { Lang } from './templates.js';
 
 // From an outbox message to its deliveries: noticesFor (notice-data.ts) says which template events
 // a topic gives and for whom; the table below says over which channel each audience hears of them.
-// Staff notices (and the group-robot channels) plug in as more rows.
+// Customers get email; staff notices go to the enabled WeCom/DingTalk group robots.
 
-export type Delivery = { channel: 'email'; recipient: string; event: string; lang: Lang; data: Record<string, unknown> };
+export type DeliveryChannel = 'email' | 'wecom' | 'dingtalk' | 'sms';
+export type Delivery = { channel: DeliveryChannel; recipient: string; event: string; lang: Lang; data: Record<string, unknown> };
 
 type Route = (db: DbOrTx, notice: Notice) => Promise<Delivery[]>;
 
@@ -20,10 +21,16 @@ const customerEmail: Route = async (db, n) => {
   return [{ channel: 'email', recipient: c.email, event: n.event, lang, data: { ...n.data, customerName: n.data.customerName ?? c.name } }];
 };
 
+/** Every enabled group robot (its `recipient` is the group, a label for the log). */
+const staffRobots: Route = async (db, n) => {
+  const robots = await db.selectFrom('notifyChannels').select('kind').where('enabled', '=', 1).where('kind', 'in', ['wecom', 'dingtalk']).where('webhookUrl', 'is not', null).orderBy('kind').execute();
+  return robots.map((r) => ({ channel: r.kind as 'wecom' | 'dingtalk', recipient: `${r.kind} group`, event: n.event, lang: 'zh-CN' as const, data: n.data }));
+};
+
 /** Channels per audience. */
 export const deliveryRoutes: Record<Notice['audience'], Route[]> = {
   customer: [customerEmail],
-  staff: [],
+  staff: [staffRobots],
 };
 
 /** The deliveries one outbox message asks for. */
