@@ -174,6 +174,8 @@ describe(`sales returns: request, approval, receipt by scanning, inspection, ref
     const insp = w.ok(await w.admin.post(`/api/v1/sales-returns/${again.id}/inspect`, { lines: [{ lineId: again.lines[0].id, grade: 'B', disposition: 'return_to_supplier', warehouseId: w.w2.id }] }));
     expect(insp.lines[0]).toMatchObject({ disposition: 'return_to_supplier', warehouseId: w.w2.id, unitCost: 250, costAmount: 250 });
     expect(insp.refundable).toBe(Math.round(o.lines[0].total / 3));
+    // The 2 that never came back may be asked for again.
+    expect(await requested()).toContainEqual([o.lines[0].id, 1]);
     await w.clean();
   });
 

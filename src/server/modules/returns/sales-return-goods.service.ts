@@ -62,7 +62,7 @@ export async function receiveReturn(trx: Tx, actor: Actor, id: string, input: Re
  * Inspects every received line in one transaction (质检): a grade and a disposition each. Restock
  * and return-to-supplier lines come back into stock through the ledger (kind return_in) at the
  * sale's original cost of goods; scrapped lines enter no stock and record their write-off value
- * (received × original cost).
+ * (received × original cost). Units asked for and never received are released.
  */
 export async function inspectReturn(trx: Tx, actor: Actor, id: string, input: InspectInput): Promise<ReturnView> {
   const r = await getSalesReturn(trx, id);
@@ -106,5 +106,8 @@ export async function inspectReturn(trx: Tx, actor: Actor, id: string, input: In
     }).where('id', '=', p.l.id).execute();
   }
   const summary = plan.map((p) => `${p.l.sku} ${p.g.grade} ${p.g.disposition}`).join(', ');
-  return step(trx, actor, r, 'inspect', 'inspected', summary, { writeOffAmount: writeOff });
+  const view = await step(trx, actor, r, 'inspect', 'inspected', summary, { writeOffAmount: writeOff });
+  // What never came back is no longer held: the customer may ask for it again.
+  for (const l of r.lines) if (l.received < l.baseQuantity) await repo.releaseRequested(trx, l.orderLineId, l.baseQuantity - l.received);
+  return view;
 }

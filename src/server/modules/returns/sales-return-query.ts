@@ -55,7 +55,8 @@ export async function listSalesReturns(db: Db, f: { q?: string; page: number; pa
 
 /**
  * Return rate per product, category or reason: base units asked back on returns neither rejected
- * nor cancelled, over base units shipped, for shipments (and returns) in the date range.
+ * nor cancelled (once inspected, what was received), over base units shipped, for shipments (and
+ * returns) in the date range.
  */
 export async function returnRates(db: Db, f: { groupBy: 'product' | 'category' | 'reason'; from?: string; to?: string }) {
   const to = f.to ? `${f.to}T99` : undefined;
@@ -64,7 +65,7 @@ export async function returnRates(db: Db, f: { groupBy: 'product' | 'category' |
   if (f.from) shippedQ = shippedQ.where('s.shippedAt', '>=', f.from);
   if (to) shippedQ = shippedQ.where('s.shippedAt', '<', to);
   let returnedQ = db.selectFrom('salesReturnLines as l').innerJoin('salesReturns as r', 'r.id', 'l.returnId').innerJoin('products as p', 'p.id', 'l.productId')
-    .select(['p.id as productId', 'p.categoryId', 'l.reason', sql<number>`sum(l.base_quantity)`.as('qty')])
+    .select(['p.id as productId', 'p.categoryId', 'l.reason', sql<number>`sum(case when r.status in ('inspected', 'refunded', 'closed') then l.received else l.base_quantity end)`.as('qty')])
     .where('r.status', 'not in', ['rejected', 'cancelled']).groupBy(['p.id', 'p.categoryId', 'l.reason']);
   if (f.from) returnedQ = returnedQ.where('r.createdAt', '>=', f.from);
   if (to) returnedQ = returnedQ.where('r.createdAt', '<', to);
