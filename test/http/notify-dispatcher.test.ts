@@ -150,6 +150,17 @@ describe(`outbox dispatcher: email over a real SMTP server, retries, leases, exa
     expect((await admin.request('PUT', '/api/v1/settings/notifications', { maxAttempts: 5 })).status).toBe(200);
   });
 
+  it('a payload that cannot be read counts as a failed attempt (no endless loop)', async () => {
+    await t.db.transaction().execute((trx) => enqueue(trx, 'order.confirmed', {}, 'broken'));
+    const broken = await t.db.selectFrom('outbox').selectAll().where('dedupeKey', '=', 'broken').executeTakeFirstOrThrow();
+    await t.db.updateTable('outbox').set({ payload: '{not json' }).where('id', '=', broken.id).execute();
+    await dispatcher().runOnce();
+    const m = await message(broken.id);
+    expect(m).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(m.lastError).toContain('could not prepare the message');
+    await t.db.updateTable('outbox').set({ status: 'dead' }).where('id', '=', broken.id).execute();
+  });
+
   it('a permanent refusal (5xx) is dead at once with the server’s reply', async () => {
     smtp.refuse('550 5.1.1 mailbox unavailable');
     const { msg } = await confirmOrder();

@@ -102,11 +102,17 @@ export function createDispatcher(database: DbHandle, config: Config, opts: Dispa
   }
 
   async function handle(m: ClaimedMessage, settings: { shopName: string; maxAttempts: number }, channels: Channels): Promise<void> {
-    const deliveries = await deliveriesFor(db, m.topic, JSON.parse(m.payload) as Record<string, unknown>, { shopName: settings.shopName, publicUrl: o.publicUrl });
-    const failures: ChannelError[] = [];
-    for (const d of deliveries) {
-      const failed = await deliver(m, d, channels);
-      if (failed) failures.push(failed);
+    let failures: ChannelError[] = [];
+    try {
+      const deliveries = await deliveriesFor(db, m.topic, JSON.parse(m.payload) as Record<string, unknown>, { shopName: settings.shopName, publicUrl: o.publicUrl });
+      for (const d of deliveries) {
+        const failed = await deliver(m, d, channels);
+        if (failed) failures.push(failed);
+      }
+    } catch (err) {
+      if (err instanceof LeaseLost) throw err;
+      // A payload that cannot be read or a database error: counted as an attempt, so it ends dead instead of looping.
+      failures = [new ChannelError('email', `could not prepare the message: ${(err as Error).message}`, true)];
     }
     const now = new Date();
     if (failures.length === 0) {
