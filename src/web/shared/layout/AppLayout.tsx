@@ -62,7 +62,9 @@ export function AppLayout({ headerExtra }: { headerExtra?: ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {mobile ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
+        // No focus back to the 菜单 button on close: after a menu pick the new page owns the caret (a
+        // warehouse screen's scan box), and a late return of focus took it away from the scanner.
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('app.name')} styles={{ body: { padding: 0 } }} focusable={{ focusTriggerAfterClose: false }}>
           {menu}
         </Drawer>
       ) : (
