@@ -145,12 +145,15 @@ describe(`sales returns: request, approval, receipt by scanning, inspection, ref
     const o = await shippedOrder([{ productId: w.tea.id, quantity: 3 }, { productId: w.cola.id, quantity: 1 }]);
     const held = w.ok(await w.admin.post('/api/v1/sales-returns', { orderId: o.id, lines: [{ orderLineId: o.lines[0].id, quantity: 3, reason: 'other', note: '不想要了' }] }));
     expect(held).toMatchObject({ status: 'requested', approvalRole: 'admin', approvalReasons: ['reason_other'] });
+    const alert = () => t.db.selectFrom('alerts').select(['titleZh', 'status']).where('entityId', '=', held.id).executeTakeFirst();
+    expect(await alert()).toMatchObject({ status: 'open', titleZh: `待审核：退货单 ${held.number}（退货原因为“其他”）` });
     const sales = await t.loginAs('sales');
     expectError(await sales.post(`/api/v1/sales-returns/${held.id}/approve`, { comment: '行' }), 403, 'FORBIDDEN');
     expectError(await w.admin.post(`/api/v1/sales-returns/${held.id}/receive`, { scans: [{ code: 'TEA' }] }), 409, 'RETURN_STATE');
     const rejected = await w.admin.post(`/api/v1/sales-returns/${held.id}/reject`, { comment: '已拆封，不予退货' });
     expect(rejected.body).toMatchObject({ status: 'rejected', decisionComment: '已拆封，不予退货' });
     expect(rejected.body.history.at(-1)).toMatchObject({ action: 'rejected', comment: '已拆封，不予退货' });
+    expect((await alert())?.status).toBe('resolved');
     expectError(await w.admin.post(`/api/v1/sales-returns/${held.id}/reject`, {}), 400, 'VALIDATION_FAILED');
 
     const again = w.ok(await w.admin.post('/api/v1/sales-returns', { orderId: o.id, lines: [{ orderLineId: o.lines[0].id, quantity: 3, reason: 'other' }] }));

@@ -7,6 +7,7 @@ import { DomainError, type ErrorDetail } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
+import { raiseAlert, resolveAlert } from '../alerts/index.js';
 import * as repo from './sales-return.repository.js';
 import type { OrderLineInfo } from './sales-return.repository.js';
 import { actionNames, approvalDecision, canDo, fromStatuses, holdsQuantity, lastReturnDay, paidFor, statusNames, type ReturnAction, type ReturnStatus } from './sales-return.js';
@@ -53,9 +54,21 @@ export async function requestReturn(trx: Tx, actor: Actor, input: ReturnInput, s
   const view = await getSalesReturn(trx, id);
   await announce(trx, 'return.requested', view);
   if (decision.auto) await announce(trx, 'return.approved', view);
-  else await announce(trx, 'return.approval_needed', view, { approverRole: settings.approverRole, reasons: decision.reasons });
+  else await holdForApproval(trx, view, settings.approverRole, decision.reasons);
   await writeAudit(trx, actor, { action: 'create', entity: 'salesReturn', entityId: id, summary: `${number} ${order.number}`, after: view });
   return view;
+}
+
+const reasonNames: Record<string, [string, string]> = { value_over_threshold: ['金额超过自动审核额度', 'value over the auto-approval limit'], reason_other: ['退货原因为“其他”', 'reason "other"'] };
+
+/** A held return: the approval_needed event and an alert for the approver role (resolved by the decision). */
+async function holdForApproval(trx: DbOrTx, view: ReturnView, role: string, reasons: string[]) {
+  await announce(trx, 'return.approval_needed', view, { approverRole: role, reasons });
+  const why = reasons.map((r) => reasonNames[r] ?? [r, r]);
+  await raiseAlert(trx, {
+    kind: 'approval_needed', severity: 'info', targetRole: role, entity: 'salesReturn', entityId: view.id, dedupeKey: `approval:${view.id}`,
+    title: { zh: `待审核：退货单 ${view.number}（${why.map((w) => w[0]).join('；')}）`, en: `Approval needed: sales return ${view.number} (${why.map((w) => w[1]).join('; ')})` },
+  });
 }
 
 /** Maps each input line to its order line in base units, with what it was paid; every line's error is collected. */
@@ -170,6 +183,7 @@ export async function cancelReturn(trx: Tx, actor: Actor, id: string, comment: s
 export async function step(trx: Tx, actor: Actor, r: ReturnView, action: ReturnAction, to: ReturnStatus, comment: string | null, set: Record<string, unknown> = {}): Promise<ReturnView> {
   // The update is conditional on the states the table allows, so a step racing another is refused, not doubled.
   if (!canDo(r.status, action) || !(await repo.moveStatus(trx, r.id, fromStatuses(action), to, set))) throw stateError(r, action);
+  if (r.status === 'requested') await resolveAlert(trx, `approval:${r.id}`);
   await repo.addHistory(trx, { returnId: r.id, action: actionToHistory[action], fromStatus: r.status, toStatus: to, comment, actorName: actor.name });
   const view = await getSalesReturn(trx, r.id);
   const topic = topics[to];
