@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.js';
 import { createDb } from '../../src/server/db/create-db.js';
 import { createDispatcher, type Dispatcher } from '../../src/server/modules/notify/index.js';
 import { enqueue } from '../../src/server/platform/outbox.js';
@@ -304,5 +305,22 @@ describe(`email settings and the test email ${dialectLabel}`, () => {
     expect(down.body.error.message).toContain('ECONNREFUSED');
     await smtp.up();
     expectError(await admin.post('/api/v1/settings/notifications/test-email', { to: 'nope' }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe(`email server from JXC_SMTP_URL ${dialectLabel}`, () => {
+  it('takes the place of the saved server, shows where it comes from and never the password; bad values stop the start', async () => {
+    expect(() => loadConfig({ JXC_SMTP_URL: 'http://mail.example.com' })).toThrow(/JXC_SMTP_URL/);
+    expect(() => loadConfig({ JXC_DISPATCHER: 'maybe' })).toThrow(/JXC_DISPATCHER/);
+    expect(loadConfig({ JXC_DISPATCHER: 'off' }).dispatcher).toBe(false);
+    const t = await createTestApp({ env: { JXC_SMTP_URL: 'smtps://shop%40example.com:p%40ss-word@smtp.example.com', JXC_SMTP_FROM: '鑫源商贸 <shop@example.com>' } });
+    try {
+      const admin = await t.setupAdmin();
+      const res = await admin.get('/api/v1/settings/notifications');
+      expect(res.body).toMatchObject({ source: 'env', host: 'smtp.example.com', port: 465, secure: true, user: 'shop@example.com', passwordSet: true, from: '鑫源商贸 <shop@example.com>', configured: true });
+      expect(JSON.stringify(res.body)).not.toContain('p@ss-word');
+    } finally {
+      await t.close();
+    }
   });
 });
