@@ -59,6 +59,18 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
       };
       return events.map((event) => ({ event, audience: event.endsWith('.staff') ? 'staff' : 'customer', customerId: o?.customerId ?? null, orderId, data }) as Notice);
     }
+    case 'return.approved':
+    case 'return.received':
+    case 'return.refunded': {
+      // The return's own payload (see returns' announce): number, lines in base units, amounts in fen.
+      const amounts = (payload.amounts ?? {}) as Record<string, unknown>;
+      const lines = Array.isArray(payload.lines) ? (payload.lines as Record<string, unknown>[]).map((l) => ({ sku: l.sku, name: l.productName, quantity: l.quantity, unit: l.unit })) : [];
+      const data = {
+        ...base, ...payload, returnNumber: payload.number ?? null, lines, returnAddress: payload.returnAddress ?? null,
+        refundAmount: amounts.refundAmount ?? null, restockingFee: amounts.restockingFee ?? 0,
+      };
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data }];
+    }
     default:
       return [];
   }
