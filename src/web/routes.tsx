@@ -73,6 +73,10 @@ const PurchaseReturnListPage = lazy(() => import('./modules/purchasing/pages/Pur
 const PurchaseReturnDetailPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnDetailPage'));
 const PurchaseReturnPrintPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnPrintPage'));
 const PayablesPage = lazy(() => import('./modules/purchasing/pages/PayablesPage'));
+const ReturnListPage = lazy(() => import('./modules/returns/pages/ReturnListPage'));
+const ReturnNewPage = lazy(() => import('./modules/returns/pages/ReturnNewPage'));
+const ReturnDetailPage = lazy(() => import('./modules/returns/pages/ReturnDetailPage'));
+const ReturnReceivePage = lazy(() => import('./modules/returns/pages/ReturnReceivePage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -116,6 +120,10 @@ export function AppRoutes() {
             <Route path="sales-orders/new" element={guard(['sales:write'], <SalesOrderNewPage />)} />
             <Route path="sales-orders/:id" element={guard(['sales:read'], <SalesOrderDetailPage />)} />
             <Route path="sales-orders/:id/edit" element={guard(['sales:write'], <SalesOrderNewPage key="edit" />)} />
+            <Route path="sales-returns" element={guard(['sales:read'], <ReturnListPage />)} />
+            <Route path="sales-returns/new" element={guard(['sales:write'], <ReturnNewPage />)} />
+            <Route path="sales-returns/:id" element={guard(['sales:read'], <ReturnDetailPage />)} />
+            <Route path="sales-returns/:id/receive" element={guard(['shipping:write'], <ReturnReceivePage />)} />
             <Route path="approval-rules" element={guard(['approval:manage'], <ApprovalRulesPage />)} />
             <Route path="alerts" element={<AlertListPage />} />
             <Route path="stock" element={guard(['stock:read'], <StockPage />)} />

@@ -28,6 +28,7 @@ export const navItems: NavItem[] = [
     key: 'sales', label: 'sales.nav.group', icon: <ShoppingCartOutlined />,
     children: [
       { key: 'salesOrders', label: 'sales.nav.orders', icon: <FileTextOutlined />, path: '/sales-orders', anyOf: ['sales:read'] },
+      { key: 'salesReturns', label: 'rma.nav', icon: <RollbackOutlined />, path: '/sales-returns', anyOf: ['sales:read'] },
       { key: 'approvalRules', label: 'sales.nav.approvalRules', icon: <SafetyCertificateOutlined />, path: '/approval-rules', anyOf: ['approval:manage'] },
     ],
   },

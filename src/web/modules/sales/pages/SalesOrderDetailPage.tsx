@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, CopyOutlined, EditOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, CopyOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Skeleton } from 'antd';
 import { useState } from 'react';
@@ -76,6 +76,9 @@ export default function SalesOrderDetailPage() {
             )}
             {writable && editable(o) && (
               <Button icon={<EditOutlined />} onClick={() => navigate(`/sales-orders/${o.id}/edit`)}>{t('sales.edit')}</Button>
+            )}
+            {writable && o.lines.some((l) => l.shipped > 0) && (
+              <Button icon={<RollbackOutlined />} onClick={() => navigate(`/sales-returns/new?orderId=${o.id}`)} data-testid="order-return">{t('rma.toOrder')}</Button>
             )}
             {writable && cancellable.has(o.status) && (
               <Button danger icon={<StopOutlined />} onClick={cancel} loading={busy('cancel')}>{t('sales.cancel')}</Button>
