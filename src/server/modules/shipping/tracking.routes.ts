@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, idParams } from '../../platform/http-schemas.js';
@@ -64,9 +65,11 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
     const q = req.query.lang;
     const locale: Locale = q ? pickLocale(q) : pickLocale(req.headers['accept-language']);
     const view = await publicTracking(db, req.params.token);
+    // The return form's one inline script runs by nonce and may only call this server (its returns endpoint).
+    const nonce = randomBytes(16).toString('base64');
     return reply.status(view ? 200 : 404).type('text/html; charset=utf-8')
       .header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-      .send(renderTrackingPage(view, locale, app.deps.config.timeZone));
+      .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
+      .send(renderTrackingPage(view, locale, app.deps.config.timeZone, nonce));
   });
 };
