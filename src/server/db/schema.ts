@@ -40,6 +40,7 @@ import type {
 } from './schema-purchasing.js';
 import type { StockTransferTable, StockTransferLineTable, StockCountTable, StockCountLineTable } from './schema-stock-documents.js';
 import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './schema-notify-templates.js';
+import type { ComplaintHistoryTable, ComplaintSlaTable, ComplaintTable, FeedbackRequestTable } from './schema-feedback.js';
 import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistoryTable, SalesReturnLineTable, SalesReturnQuantityTable, SalesReturnTable } from './schema-returns.js';
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
 
@@ -275,6 +276,10 @@ export interface Database {
   returnCategoryWindows: ReturnCategoryWindowTable;
   messageDeliveries: MessageDeliveryTable;
   notifySettings: NotifySettingsTable;
+  feedbackRequests: FeedbackRequestTable;
+  complaints: ComplaintTable;
+  complaintHistory: ComplaintHistoryTable;
+  complaintSla: ComplaintSlaTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -14,6 +14,7 @@ import { messageTemplateRoutes } from './notify/message-template.routes.js';
 import { notifyRoutes } from './notify/index.js';
 import { purchaseReturnRoutes, purchasingRoutes, replenishmentRoutes } from './purchasing/index.js';
 import { salesReturnRoutes } from './returns/index.js';
+import { feedbackRoutes } from './feedback/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes];

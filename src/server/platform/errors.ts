@@ -61,6 +61,8 @@ export type ErrorCode =
   | 'RETURN_TOO_MANY'
   | 'OVER_REFUND'
   | 'RETURN_NOT_ON_ORDER'
+  | 'FEEDBACK_USED'
+  | 'COMPLAINT_STATE'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -137,6 +139,8 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   RETURN_TOO_MANY: 409,
   OVER_REFUND: 409,
   RETURN_NOT_ON_ORDER: 422,
+  FEEDBACK_USED: 409,
+  COMPLAINT_STATE: 409,
   INTERNAL: 500,
 };
 

@@ -55,6 +55,8 @@ const entities: Record<string, [string, string]> = {
   messageTemplate: ['消息模板', 'Message template'],
   notifyChannel: ['通知渠道', 'Notification channel'],
   salesReturn: ['退货单', 'Sales return'],
+  complaint: ['投诉', 'Complaint'],
+  feedback: ['评价链接', 'Feedback link'],
   salesReturnLine: ['退货明细', 'Return line'],
   returnSettings: ['退货设置', 'Return settings'],
   outboxMessage: ['消息', 'Message'],
@@ -129,6 +131,8 @@ const messages: Record<string, [string, string]> = {
   RETURN_NOT_ON_ORDER: ['退货明细不在销售订单 {number} 上', 'A return line is not on sales order {number}'],
   SMTP_FAILED: ['邮件发送失败：{reason}', 'Sending the email failed: {reason}'],
   SMTP_NOT_CONFIGURED: ['尚未设置邮件服务器（SMTP），请先在通知设置中填写', 'No SMTP server is set up; fill in the notification settings first'],
+  FEEDBACK_USED: ['您已经评价过这笔订单了，感谢您的反馈', 'This order has already been rated; thank you for your feedback'],
+  COMPLAINT_STATE: ['投诉当前为「{status}」，不能{action}', 'The complaint is {status}; cannot {action} it'],
   OUTBOX_STATE: ['消息当前为「{status}」，只有发送失败或已放弃的消息可以重发', 'The message is {status}; only failed or dead messages can be resent'],
 };
 

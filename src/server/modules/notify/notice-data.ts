@@ -56,6 +56,7 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
       const data = {
         ...base, ...payload, orderNumber: payload.orderNumber ?? o?.number ?? null, customerName: o?.customerName ?? null, carrierName: s?.carrierName ?? payload.carrierCode ?? null,
         trackingNumber: s?.trackingNumber ?? null, expectedDate: s?.expectedDate ?? null, trackingLink: link(o?.token ? trackingPath(o.token) : null, opts),
+        feedbackUrl: link(str(payload.feedbackPath), opts),
       };
       return events.map((event) => ({ event, audience: event.endsWith('.staff') ? 'staff' : 'customer', customerId: o?.customerId ?? null, orderId, data }) as Notice);
     }
@@ -71,6 +72,9 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
       };
       return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data }];
     }
+    case 'complaint.created':
+      // The complaint's own payload: order number, customer, category (zh name), summary, dueAt.
+      return [{ event: topic, audience: 'staff', customerId: null, orderId, data: { ...base, ...payload } }];
     default:
       return [];
   }

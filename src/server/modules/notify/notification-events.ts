@@ -85,10 +85,11 @@ const customerEvents: NotificationEvent[] = [
   },
   {
     event: 'shipment.delivered', audience: 'customer', zh: '已签收', en: 'Delivered', source: 'shipment.tracking (status delivered)',
-    placeholders: [shopName, customerName, ...shipmentFields, ph('at', 'datetime', '签收时间', 'Delivered at', '2026-12-02T06:30:00.000Z')],
+    placeholders: [shopName, customerName, ...shipmentFields, ph('at', 'datetime', '签收时间', 'Delivered at', '2026-12-02T06:30:00.000Z'),
+      ph('feedbackUrl', 'url', '评价链接', 'Feedback link', 'https://shop.example.com/feedback/Q3vX9kLm2PzR7tYw')],
     defaults: {
-      'zh-CN': zh('【{{shopName}}】订单 {{orderNumber}} 已签收', ['{{customerName}}，您好：', '', '您的包裹（{{carrierName}} {{trackingNumber}}）已于 {{at}} 签收。', '如商品有任何问题，请在收货后及时联系我们。感谢您的支持！']),
-      en: en('[{{shopName}}] Order {{orderNumber}} was delivered', ['Dear {{customerName}},', '', 'Your parcel ({{carrierName}} {{trackingNumber}}) was delivered on {{at}}.', 'If anything is wrong with it, please let us know. Thank you for your order!']),
+      'zh-CN': zh('【{{shopName}}】订单 {{orderNumber}} 已签收', ['{{customerName}}，您好：', '', '您的包裹（{{carrierName}} {{trackingNumber}}）已于 {{at}} 签收。', '如商品有任何问题，请在收货后及时联系我们。感谢您的支持！', '{{#if feedbackUrl}}', '欢迎为本次购物打分评价：{{feedbackUrl}}{{/if}}']),
+      en: en('[{{shopName}}] Order {{orderNumber}} was delivered', ['Dear {{customerName}},', '', 'Your parcel ({{carrierName}} {{trackingNumber}}) was delivered on {{at}}.', 'If anything is wrong with it, please let us know. Thank you for your order!', '{{#if feedbackUrl}}', 'How did we do? Rate your order: {{feedbackUrl}}{{/if}}']),
     },
   },
   {
@@ -153,7 +154,7 @@ const staffEvents: NotificationEvent[] = [
     },
   },
   {
-    event: 'complaint.created', audience: 'staff', zh: '新投诉', en: 'New complaint', source: 'planned (complaints)',
+    event: 'complaint.created', audience: 'staff', zh: '新投诉', en: 'New complaint', source: 'complaint.created',
     placeholders: [shopName, customerName, orderNumber, ph('category', 'text', '投诉类别', 'Category', '商品质量'), ph('summary', 'text', '投诉内容', 'What the customer says', '合页有两个生锈'),
       ph('dueAt', 'datetime', '处理时限', 'Due by', '2026-12-03T10:00:00.000Z')],
     defaults: {

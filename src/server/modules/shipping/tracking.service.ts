@@ -7,6 +7,7 @@ import { DomainError } from '../../platform/errors.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert, resolveAlert } from '../alerts/index.js';
+import { ensureFeedbackRequest, feedbackPath } from '../feedback/index.js';
 import { orderShipping } from '../sales/index.js';
 import { adapterFor, sign, SIGNATURE_HEADER, type CarrierEvent, type TrackingStatus } from './carrier-adapter.js';
 import { callbackSecretOf, carrierByCode, carrierRow, type CarrierSecrets } from './carrier.service.js';
@@ -67,13 +68,16 @@ async function applyEvent(trx: Tx, s: ShipmentRef, e: CarrierEvent): Promise<str
       entity: 'salesOrder', entityId: s.orderId, data: { shipmentId: s.id, eventId: e.eventId, location: e.location, description: e.description }, dedupeKey: exceptionKey,
     });
   }
+  // The delivered notice carries the order's rating link (one per order, made on its first delivery).
+  let feedback: { feedbackPath: string } | Record<string, never> = {};
   if (e.status === 'delivered') {
     await resolveAlert(trx, exceptionKey);
     await orderShipping.deliverIfComplete(trx, actor, s.orderId);
+    feedback = { feedbackPath: feedbackPath(await ensureFeedbackRequest(trx, s.orderId)) };
   }
   await enqueue(trx, 'shipment.tracking', {
     shipmentId: s.id, number: s.number, orderId: s.orderId, orderNumber: s.orderNumber, carrierCode: s.carrierCode, status: e.status, at: e.at,
-    location: e.location, description: e.description,
+    location: e.location, description: e.description, ...feedback,
   }, `shipment.tracking:${s.carrierCode}:${e.eventId}`);
   await writeAudit(trx, actor, { action: 'update', entity: 'shipment', entityId: s.id, summary: `${s.number} ${e.status}`, before: { status: s.status }, after: { status, event: e } });
   return status;

@@ -1,0 +1,2 @@
+export { feedbackRoutes } from './feedback.routes.js';
+export { ensureFeedbackRequest, feedbackPath } from './feedback.service.js';
