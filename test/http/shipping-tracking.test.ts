@@ -166,4 +166,27 @@ describe(`shipping: carrier callbacks and the customer tracking page ${dialectLa
     expect((await anon.get(link.body.path)).body).toContain('尚未发货');
     await w.clean();
   });
+  it('offers 申请退货 on the tracking page for lines still returnable: a nonce\'d script posting only to this server; gone once everything is asked back or the window closed', async () => {
+    const o = await w.order([{ productId: w.tea.id, quantity: 2 }]);
+    await ship(o.id, sf.id, { trackingNumber: 'SF6000000001' });
+    const f = (await w.admin.get(`/api/v1/fulfillment/orders/${o.id}`)).body;
+    const anon = t.client();
+    const page = await anon.get(f.trackingPath, { headers: { 'accept-language': 'zh-CN' } });
+    expect(page.body).toContain('申请退货');
+    expect(page.body).toContain(`data-ref="${o.lines[0].id}"`);
+    const nonce = /<script nonce="([^"]+)">/.exec(page.body)?.[1];
+    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'; connect-src 'self'`);
+    expect((await anon.get(`${f.trackingPath}?lang=en`)).body).toContain('Request a return');
+    // Shipped 40 days ago, past the 30-day window: no form.
+    const old = await w.order([{ productId: w.tea.id, quantity: 1 }]);
+    await ship(old.id, sf.id, { trackingNumber: 'SF6000000002' });
+    await t.db.updateTable('shipments').set({ shippedAt: new Date(Date.now() - 40 * 86400_000).toISOString() }).where('orderId', '=', old.id).execute();
+    const oldPath = (await w.admin.get(`/api/v1/fulfillment/orders/${old.id}`)).body.trackingPath;
+    const closed = await anon.get(oldPath);
+    expect(closed.body).toContain('SF6000000002');
+    expect(closed.body).not.toContain('申请退货');
+    // Everything asked back: no form.
+    w.ok(await anon.post(`/api/v1/track/${f.trackingToken}/returns`, { lines: [{ orderLineId: o.lines[0].id, quantity: 2, reason: 'damaged' }] }));
+    expect((await anon.get(f.trackingPath)).body).not.toContain('申请退货');
+  });
 });

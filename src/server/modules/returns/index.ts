@@ -1,2 +1,3 @@
 export { salesReturnRoutes } from './sales-return.routes.js';
 export { getSalesReturn } from './sales-return-query.js';
+export { returnableLines } from './returnable-lines.js';

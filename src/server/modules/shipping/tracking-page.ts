@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/create-db.js';
 import type { Locale } from '../../platform/i18n.js';
+import { returnableLines } from '../returns/index.js';
 import { orderShipping } from '../sales/index.js';
 
 // The customer tracking page /t/{token}: what the holder of an order's link may see, no more —
@@ -44,6 +45,7 @@ export async function publicTracking(db: DbOrTx, token: string): Promise<PublicT
     .select(['s.id', 'c.name', 'c.nameEn', 's.trackingNumber', 's.status', 's.shippedAt', 's.expectedDate', 's.deliveredAt']).where('s.orderId', '=', t.orderId).orderBy('s.shippedAt').execute();
   const events = await db.selectFrom('trackingEvents').select(['shipmentId', 'status', 'at', 'location', 'description']).where('orderId', '=', t.orderId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
   const tracking = new Map(shipments.map((s) => [s.id, s.trackingNumber]));
+  const left = order.status === 'cancelled' ? new Map<string, number>() : await returnableLines(db, lines.filter((l) => l.shipped > 0).map((l) => l.id));
   const onTheWay = shipments.filter((s) => s.status !== 'delivered' && s.expectedDate).map((s) => s.expectedDate as string).sort();
   return {
     orderNumber: order.number, status: order.status, statusName: orderStatusNames[order.status] ?? { zh: order.status, en: order.status }, requestedDate: order.requestedDate,
@@ -54,8 +56,8 @@ export async function publicTracking(db: DbOrTx, token: string): Promise<PublicT
       ...events.map((e) => ({ at: e.at, status: e.status, trackingNumber: tracking.get(e.shipmentId) ?? null, location: e.location, description: e.description })),
       ...shipments.slice().reverse().map((s) => ({ at: s.shippedAt, status: 'shipped', trackingNumber: s.trackingNumber, location: null, description: null })),
     ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)),
-    // The window and what was already asked back are checked by the server when the form is sent.
-    returnable: order.status === 'cancelled' ? [] : lines.filter((l) => l.shipped > 0).map((l) => ({ ref: l.id, name: l.productName, unit: l.baseUnit, shipped: l.shipped })),
+    // Lines still returnable today (window open, not all asked back); requestReturn checks again.
+    returnable: lines.filter((l) => left.has(l.id)).map((l) => ({ ref: l.id, name: l.productName, unit: l.baseUnit, shipped: left.get(l.id)! })),
   };
 }
 
