@@ -54,6 +54,13 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     expect(form.body.lines.map((l: Json) => l.productName)).toEqual(['可乐', '绿茶']);
     expect(form.body).not.toHaveProperty('total');
 
+    const page = await anon.get(`/feedback/${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(String(page.body)).toContain(order.number);
+    expect(String(page.body)).toContain('评价本次购物');
+
     const bad = await anon.post(`/api/v1/feedback/${token}`, { rating: 6 });
     expectError(bad, 400, 'VALIDATION_FAILED');
     expect(bad.body.error.details.map((d: Json) => d.field)).toEqual(['rating']);
@@ -67,6 +74,8 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     expect(again.body.error.message).toMatch(/already been rated/);
     expect(await feedbackRow()).toMatchObject({ rating: 4, comment: '送货很快' });
     expectError(await anon.get('/api/v1/feedback/AAAAAAAAAAAAAAAAAAAAAAAA'), 404, 'NOT_FOUND');
+    expect(String((await anon.get(`/feedback/${token}`, { query: { lang: 'en' } })).body)).toContain('You have already rated this order');
+    expect((await anon.get('/feedback/AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
 
     const list = await w.admin.get('/api/v1/feedback', { query: { rating: '4' } });
     expect(list.body).toMatchObject({ total: 1, average: 4 });

@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { systemActor } from '../../platform/actor.js';
 import { actorOf } from '../../platform/access.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams } from '../../platform/http-schemas.js';
+import { pickLocale, type Locale } from '../../platform/i18n.js';
 import { listComplaints, getComplaint } from './complaint-query.js';
 import { complaintSla, createComplaint, transitionComplaint, updateComplaint, updateComplaintSla } from './complaint.service.js';
 import type { ComplaintAction } from './complaint.js';
 import * as schemas from './feedback.schemas.js';
+import { renderFeedbackPage } from './feedback-page.js';
 import { getFeedbackForm, listFeedback, submitFeedback } from './feedback.service.js';
 import { fullOrderTimeline } from './order-timeline.service.js';
 
@@ -26,6 +29,23 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
     schema: { tags: ['feedback'], params: schemas.tokenParams, body: schemas.feedbackAnswer, response: { 200: schemas.feedbackForm, ...errorResponses }, summary: 'The customer rates the order 1–5 with an optional comment, once (409 FEEDBACK_USED after)' },
   }, async (req, reply) => reply.header('cache-control', noStore).send(await submitFeedback(db, req.params.token, req.body)));
+
+  app.get('/feedback/:token', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    schema: { hide: true, params: schemas.tokenParams, querystring: z.object({ lang: z.string().max(10).optional() }) },
+  }, async (req, reply) => {
+    const locale: Locale = pickLocale(req.query.lang ?? req.headers['accept-language']);
+    const view = await getFeedbackForm(db, req.params.token).catch((e: unknown) => {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    });
+    // The one inline script runs by nonce and may only call this server (the feedback endpoint).
+    const nonce = randomBytes(16).toString('base64');
+    return reply.status(view ? 200 : 404).type('text/html; charset=utf-8')
+      .header('cache-control', noStore).header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
+      .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
+      .send(renderFeedbackPage(view, locale, nonce));
+  });
 
   app.get('/api/v1/feedback', {
     config: { access: 'sales:read' },
