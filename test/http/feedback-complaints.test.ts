@@ -136,6 +136,8 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
   });
 
   it('the timeline shows the order’s history, shipment tracking, complaints, feedback and each message with its delivery status', async () => {
+    const ret = await t.client().post(`/api/v1/track/${trackingToken}/returns`, { lines: [{ orderLineId: order.lines[0].id, quantity: 1, reason: 'damaged' }] });
+    expect(ret.status, JSON.stringify(ret.body)).toBe(201);
     const d = createDispatcher(t.app.deps.database, t.config, { backoffMs: 100, smtpTimeoutMs: 2000 });
     try {
       while (await d.runOnce() > 0) { /* drain */ }
@@ -148,7 +150,9 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     const ats = tl.map((e) => e.at);
     expect(ats).toEqual([...ats].sort());
     const kinds = new Set(tl.map((e) => e.kind));
-    for (const k of ['order', 'shipment', 'tracking', 'complaint', 'feedback', 'message']) expect(kinds, k).toContain(k);
+    for (const k of ['order', 'shipment', 'tracking', 'return', 'complaint', 'feedback', 'message']) expect(kinds, k).toContain(k);
+    expect(tl.find((e) => e.kind === 'return')).toMatchObject({ title: { zh: `退货单 ${ret.body.number} 申请退货` }, status: 'requested' });
+    expect(tl.find((e) => e.kind === 'complaint' && e.title.zh === '投诉已解决（质量）')).toMatchObject({ detail: '已补发' });
     expect(tl.find((e) => e.kind === 'tracking' && e.title.zh === '已签收')).toMatchObject({ detail: '厦门' });
     expect(tl.find((e) => e.kind === 'feedback' && e.title.zh === '客户评价 4 星')).toMatchObject({ detail: '送货很快' });
     const confirmed = tl.find((e) => e.kind === 'message' && e.title.en === 'Message order.confirmed');

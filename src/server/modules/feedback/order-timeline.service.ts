@@ -18,6 +18,11 @@ const complaintActions: Record<string, [string, string]> = {
   create: ['客户投诉', 'Complaint filed'], start: ['投诉处理中', 'Complaint in progress'], resolve: ['投诉已解决', 'Complaint resolved'], close: ['投诉已关闭', 'Complaint closed'],
   reopen: ['投诉重新打开', 'Complaint reopened'], assign: ['投诉转交处理人', 'Complaint assigned'], update: ['投诉已更新', 'Complaint updated'], comment: ['投诉跟进备注', 'Complaint note'],
 };
+const returnSteps: Record<string, [string, string]> = {
+  requested: ['申请退货', 'requested'], approved: ['已审核', 'approved'], rejected: ['已驳回', 'rejected'], partially_received: ['部分收货', 'partly received'],
+  received: ['已收货', 'received'], inspected: ['已质检', 'inspected'], refunded: ['已退款', 'refunded'], closed: ['已关闭', 'closed'], cancelled: ['已作废', 'cancelled'],
+  exchanged: ['已换货', 'exchanged'],
+};
 const t = (pair: [string, string] | undefined, fallback: string) => ({ zh: pair?.[0] ?? fallback, en: pair?.[1] ?? fallback });
 
 async function orderEntries(db: DbOrTx, orderId: string): Promise<TimelineEntry[]> {
@@ -48,9 +53,10 @@ async function afterSalesEntries(db: DbOrTx, orderId: string): Promise<TimelineE
     .select(['k.id', 'k.category', 'h.at', 'h.action', 'h.comment', 'h.actorName']).where('k.orderId', '=', orderId).execute();
   const feedback = await db.selectFrom('feedbackRequests').select(['id', 'createdAt', 'answeredAt', 'rating', 'comment']).where('orderId', '=', orderId).executeTakeFirst();
   const out: TimelineEntry[] = [
-    ...returns.map((r): TimelineEntry => ({
-      at: r.at, kind: 'return', refId: r.id, title: { zh: `退货单 ${r.number}：${r.action}`, en: `Return ${r.number}: ${r.action}` }, detail: r.comment, actorName: r.actorName, status: r.toStatus,
-    })),
+    ...returns.map((r): TimelineEntry => {
+      const step = t(returnSteps[r.action] ?? returnSteps[r.toStatus], r.action);
+      return { at: r.at, kind: 'return', refId: r.id, title: { zh: `退货单 ${r.number} ${step.zh}`, en: `Return ${r.number} ${step.en}` }, detail: r.comment, actorName: r.actorName, status: r.toStatus };
+    }),
     ...complaints.map((c): TimelineEntry => {
       const cat = categoryNames[c.category as ComplaintCategory];
       const title = t(complaintActions[c.action], c.action);
