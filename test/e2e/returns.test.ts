@@ -1,7 +1,8 @@
 // A return from the customer's request to the refund, in a real browser against the real server
 // with a real SMTP server: a customer with an email has an order of cola and chips shipped with the
 // simulator carrier and delivered; on the tracking page (no sign-in) they ask to return both lines;
-// staff find it under 退货单 › 待审核 and approve it; a storekeeper on a phone receives it by
+// staff find it under 退货单 › 待审核 and approve it (a second return from the order's 退货 button,
+// for more than is left, is refused on its line); a storekeeper on a phone receives it by
 // scanning (a product not on the return is refused with a buzz); 质检 restocks the cola and scraps
 // the chips; 退款 records the refund less a 手续费; the cola's stock is up, the chips' unchanged, the
 // write-off is the chips' original cost, verify-stock is clean, and the customer's emails for the
@@ -115,6 +116,14 @@ describe('a return from the tracking page to the refund', () => {
     await desk.getByTestId('return-status').getByText('待收货').waitFor();
     ret = await api<Return>('GET', `/sales-returns/${desk.url().split('/').pop()}`);
     expect(ret.status).toBe('approved');
+    // 退货 from the order: 2 of the 3 colas are already asked back, so 2 more is refused on the line.
+    await desk.goto(`${server.base}/sales-orders/${order.id}`);
+    await desk.getByTestId('order-return').click();
+    await desk.getByRole('heading', { name: `新建退货单（订单 ${order.number}）` }).waitFor();
+    await desk.getByLabel('退货数量 COLA-330').fill('2');
+    await desk.getByTestId('submit-return').click();
+    await desk.getByTestId('line-error').getByText('超出可退数量：最多还可退 1 瓶，本次 2').waitFor();
+    expect((await api<{ total: number }>('GET', `/sales-returns?orderId=${order.id}`)).total).toBe(1);
     await context.close();
   });
 

@@ -26,7 +26,7 @@ export default function ReturnDetailPage() {
   const { message, modal } = App.useApp();
   const { can, user } = useSession();
   const q = useQuery({ queryKey: ['salesReturns', 'one', id], queryFn: () => salesReturns.get(id), staleTime: 0 });
-  const [step, setStep] = useState<Step>(null);
+  const [step, setStepState] = useState<Step>(null);
   const [exchange, setExchange] = useState<{ orderId: string; orderNumber: string } | null>(null);
   const key = useRef(newIdempotencyKey());
   const act = useMutation({
@@ -37,11 +37,16 @@ export default function ReturnDetailPage() {
       if ('salesReturn' in res) setExchange({ orderId: res.orderId, orderNumber: res.orderNumber });
       qc.setQueryData(['salesReturns', 'one', id], r);
       void qc.invalidateQueries({ queryKey: ['salesReturns', 'list'] });
-      setStep(null);
+      setStepState(null);
       message.success(t('rma.done'));
     },
     onError: () => { key.current = newIdempotencyKey(); },
   });
+  // Each dialog starts without the previous step's refusal.
+  const setStep = (s: Step) => {
+    act.reset();
+    setStepState(s);
+  };
   const back = <Button type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/sales-returns')} aria-label={t('action.back')} />;
   if (q.error) return <><PageHeader title={t('rma.title')} back={back} /><Alert type="error" showIcon title={errorMessage(q.error)} /></>;
   const r = q.data;
