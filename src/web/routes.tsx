@@ -73,6 +73,9 @@ const PurchaseReturnListPage = lazy(() => import('./modules/purchasing/pages/Pur
 const PurchaseReturnDetailPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnDetailPage'));
 const PurchaseReturnPrintPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnPrintPage'));
 const PayablesPage = lazy(() => import('./modules/purchasing/pages/PayablesPage'));
+const MessageTemplatesPage = lazy(() => import('./modules/notify/pages/MessageTemplatesPage'));
+const NotifyChannelsPage = lazy(() => import('./modules/notify/pages/NotifyChannelsPage'));
+const OutboxPage = lazy(() => import('./modules/notify/pages/OutboxPage'));
 const ReturnListPage = lazy(() => import('./modules/returns/pages/ReturnListPage'));
 const ReturnNewPage = lazy(() => import('./modules/returns/pages/ReturnNewPage'));
 const ReturnDetailPage = lazy(() => import('./modules/returns/pages/ReturnDetailPage'));
@@ -169,6 +172,9 @@ export function AppRoutes() {
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />
             <Route path="settings/audit-log" element={guard(['audit:read'], <AuditLogPage />)} />
+            <Route path="settings/message-templates" element={guard(['notify:manage'], <MessageTemplatesPage />)} />
+            <Route path="settings/notify-channels" element={guard(['notify:manage'], <NotifyChannelsPage />)} />
+            <Route path="settings/outbox" element={guard(['notify:manage'], <OutboxPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -7,6 +7,7 @@ import * as home from '../../modules/home/i18n';
 import * as imports from '../../modules/imports/i18n';
 import * as inventory from '../../modules/inventory/i18n';
 import * as stockMoves from '../../modules/inventory/i18n-moves';
+import * as notify from '../../modules/notify/i18n';
 import * as partners from '../../modules/partners/i18n';
 import * as purchasing from '../../modules/purchasing/i18n';
 import * as returns from '../../modules/returns/i18n';
@@ -15,7 +16,7 @@ import * as shipping from '../../modules/shipping/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, shipping, purchasing, warehouses, inventory, stockMoves, imports];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

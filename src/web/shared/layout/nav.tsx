@@ -3,6 +3,7 @@ import {
   RollbackOutlined, SearchOutlined, SettingOutlined, ShopOutlined, ShoppingCartOutlined, ShoppingOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { CheckSquareOutlined, SwapOutlined } from '@ant-design/icons';
+import { HistoryOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -73,6 +74,9 @@ export const navItems: NavItem[] = [
       { key: 'users', label: 'nav.users', icon: <UserOutlined />, path: '/settings/users', anyOf: ['users:manage'] },
       { key: 'apiKeys', label: 'nav.apiKeys', icon: <KeyOutlined />, path: '/settings/api-keys', anyOf: ['apiKeys:manage'] },
       { key: 'auditLog', label: 'nav.auditLog', icon: <AuditOutlined />, path: '/settings/audit-log', anyOf: ['audit:read'] },
+      { key: 'messageTemplates', label: 'notify.nav.templates', icon: <MailOutlined />, path: '/settings/message-templates', anyOf: ['notify:manage'] },
+      { key: 'notifyChannels', label: 'notify.nav.channels', icon: <NotificationOutlined />, path: '/settings/notify-channels', anyOf: ['notify:manage'] },
+      { key: 'outbox', label: 'notify.nav.outbox', icon: <HistoryOutlined />, path: '/settings/outbox', anyOf: ['notify:manage'] },
     ],
   },
 ];
