@@ -115,6 +115,10 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     w.ok(await clerk.patch(`/api/v1/complaints/${c.id}`, { comment: '已联系客户，补发两个合页' }));
     const resolved = w.ok(await clerk.post(`/api/v1/complaints/${c.id}/resolve`, { comment: '已补发' }));
     expect(resolved).toMatchObject({ status: 'resolved', overdue: false });
+    const resolvedMsg = await t.db.selectFrom('outbox').select('payload').where('topic', '=', 'complaint.resolved').executeTakeFirstOrThrow();
+    const [rn] = await noticesFor(t.db, 'complaint.resolved', JSON.parse(resolvedMsg.payload) as Json, { shopName: '鑫源商贸' });
+    expect(rn).toMatchObject({ audience: 'customer', customerId: w.shop.id });
+    expect((await render(t.db, 'complaint.resolved', 'zh-CN', { ...rn.data, customerName: '便利店' })).text).toContain(`您就订单 ${order.number} 反映的质量问题，我们已处理完毕。\n处理结果：已补发`);
     expect(w.ok(await clerk.post(`/api/v1/complaints/${c.id}/reopen`, {})).status).toBe('in_progress');
     w.ok(await clerk.post(`/api/v1/complaints/${c.id}/resolve`, {}));
     const closed = w.ok(await clerk.post(`/api/v1/complaints/${c.id}/close`, {}));

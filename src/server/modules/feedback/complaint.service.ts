@@ -84,7 +84,10 @@ export async function transitionComplaint(db: Db, actor: Actor, id: string, acti
     if (Number(res.numUpdatedRows) === 0) throw refuse();
     await history(trx, id, actor, { action, fromStatus: c.status, toStatus: to, comment });
     if (to === 'resolved') {
-      await enqueue(trx, 'complaint.resolved', { complaintId: id, orderId: c.orderId, orderNumber: c.orderNumber, customerId: c.customerId, categoryCode: c.category, comment }, `complaint.resolved:${id}:${now}`);
+      const cat = categoryNames[c.category as ComplaintCategory];
+      await enqueue(trx, 'complaint.resolved', {
+        complaintId: id, orderId: c.orderId, orderNumber: c.orderNumber, customerId: c.customerId, categoryCode: c.category, category: cat?.zh ?? c.category, categoryEn: cat?.en ?? c.category, comment,
+      }, `complaint.resolved:${id}:${now}`);
     }
     await writeAudit(trx, actor, { action: 'update', entity: 'complaint', entityId: id, summary: `${c.orderNumber} complaint ${action}`, before: { status: c.status }, after: { status: to } });
     return getComplaint(trx, id);

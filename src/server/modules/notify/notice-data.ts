@@ -75,6 +75,8 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
     case 'complaint.created':
       // The complaint's own payload: order number, customer, category (zh name), summary, dueAt.
       return [{ event: topic, audience: 'staff', customerId: null, orderId, data: { ...base, ...payload } }];
+    case 'complaint.resolved':
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload } }];
     default:
       return [];
   }

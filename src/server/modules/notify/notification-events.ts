@@ -125,6 +125,14 @@ const customerEvents: NotificationEvent[] = [
       en: en('[{{shopName}}] Return {{returnNumber}}: {{refundAmount}} refunded', ['Dear {{customerName}},', '', 'We have refunded {{refundAmount}} for return {{returnNumber}} (order {{orderNumber}}){{#if restockingFee}}, less a restocking fee of {{restockingFee}}{{/if}}.', 'It goes back the way you paid; how long it takes depends on your bank.']),
     },
   },
+  {
+    event: 'complaint.resolved', audience: 'customer', zh: '投诉已处理', en: 'Complaint resolved', source: 'complaint.resolved',
+    placeholders: [shopName, customerName, orderNumber, ph('category', 'text', '投诉类别', 'Category', '质量'), ph('comment', 'text', '处理结果', 'What we did', '已为您补发两个合页')],
+    defaults: {
+      'zh-CN': zh('【{{shopName}}】您对订单 {{orderNumber}} 的投诉已处理', ['{{customerName}}，您好：', '', '您就订单 {{orderNumber}} 反映的{{category}}问题，我们已处理完毕。', '{{#if comment}}处理结果：{{comment}}{{/if}}', '如仍有疑问，欢迎随时联系我们。给您带来不便，敬请谅解！']),
+      en: en('[{{shopName}}] Your complaint about order {{orderNumber}} is resolved', ['Dear {{customerName}},', '', 'We have dealt with the {{category}} issue you raised about order {{orderNumber}}.', '{{#if comment}}What we did: {{comment}}{{/if}}', 'If anything is still wrong, please contact us. We are sorry for the trouble.']),
+    },
+  },
 ];
 
 const staffEvents: NotificationEvent[] = [
