@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticesFor } from '../../src/server/modules/notify/notice-data.js';
 import { render } from '../../src/server/modules/notify/templates.js';
+import { ensureFeedbackRequest } from '../../src/server/modules/feedback/index.js';
 import { createDispatcher } from '../../src/server/modules/notify/index.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp } from '../support/index.js';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
@@ -81,6 +82,17 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     expect(list.body).toMatchObject({ total: 1, average: 4 });
     expect(list.body.items[0]).toMatchObject({ orderNumber: order.number, customerName: '便利店', rating: 4, comment: '送货很快' });
     expect((await w.admin.get('/api/v1/feedback', { query: { rating: '2' } })).body).toMatchObject({ total: 0, average: null });
+  });
+
+  it('two answers racing on one fresh link: exactly one is saved, the other is 409', async () => {
+    const o = await w.order([{ productId: w.nuts.id, quantity: 1 }]);
+    const token = await t.db.transaction().execute((trx) => ensureFeedbackRequest(trx, o.id));
+    expect(await t.db.transaction().execute((trx) => ensureFeedbackRequest(trx, o.id))).toBe(token);
+    const anon = t.client();
+    const replies = await Promise.all([1, 2, 3, 4].map((rating) => anon.post(`/api/v1/feedback/${token}`, { rating })));
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const saved = await t.db.selectFrom('feedbackRequests').select('rating').where('orderId', '=', o.id).executeTakeFirstOrThrow();
+    expect(replies.find((r) => r.status === 200)!.body.rating).toBe(Number(saved.rating));
   });
 
   it('complaints: SLA due time from the category, open → in progress → resolved → closed, reopen, overdue in lists, history, complaint.created to staff', async () => {
