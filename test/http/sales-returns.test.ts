@@ -88,6 +88,10 @@ describe(`sales returns: request, approval, receipt by scanning, inspection, ref
     const list = (await w.admin.get('/api/v1/sales-returns', { query: { status: 'refunded', customerId: w.shop.id } })).body;
     expect(list.items.map((x: Json) => x.number)).toEqual([r.number]);
     expect((await w.admin.get('/api/v1/sales-returns', { query: { orderId: w.cola.id } })).body.total).toBe(0);
+    // Several statuses at once (a list tab such as 已完成 = refunded or closed); an unknown one is refused.
+    expect((await w.admin.get('/api/v1/sales-returns', { query: { status: 'refunded,closed', customerId: w.shop.id } })).body.items.map((x: Json) => x.number)).toEqual([r.number]);
+    expect((await w.admin.get('/api/v1/sales-returns', { query: { status: 'approved,partially_received', customerId: w.shop.id } })).body.items.map((x: Json) => x.number)).not.toContain(r.number);
+    expect((await w.admin.get('/api/v1/sales-returns', { query: { status: 'refunded,lost' } })).status).toBe(400);
     await w.clean();
 
     const rates = (await w.admin.get('/api/v1/reports/return-rates', { query: { groupBy: 'product' } })).body;

@@ -41,10 +41,10 @@ export async function getSalesReturn(db: DbOrTx, id: string): Promise<ReturnView
 }
 
 /** Sales returns, newest first, by status, customer, order and creation date. */
-export async function listSalesReturns(db: Db, f: { q?: string; page: number; pageSize: number; status?: string; customerId?: string; orderId?: string; from?: string; to?: string }) {
+export async function listSalesReturns(db: Db, f: { q?: string; page: number; pageSize: number; status?: string[]; customerId?: string; orderId?: string; from?: string; to?: string }) {
   let q = headQuery(db);
   q = searchWhere(q, f.q, ['r.number', 'o.number', 'c.name']);
-  if (f.status) q = q.where('r.status', '=', f.status);
+  if (f.status?.length) q = q.where('r.status', 'in', f.status);
   if (f.customerId) q = q.where('r.customerId', '=', f.customerId);
   if (f.orderId) q = q.where('r.orderId', '=', f.orderId);
   if (f.from) q = q.where('r.createdAt', '>=', f.from);

@@ -98,9 +98,21 @@ export const returnView = returnSummary.extend({
 });
 export type ReturnView = z.infer<typeof returnView>;
 
+/** One or more statuses: `status=approved,partially_received` or the parameter repeated (a list tab such as 待收货 spans two). */
+const statusFilter = z
+  .union([z.string().max(200), z.array(z.string().max(40)).max(10)])
+  .transform((v, ctx) => {
+    const list = (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    const unknown = list.filter((k) => !(returnStatuses as readonly string[]).includes(k));
+    if (unknown.length === 0) return [...new Set(list)];
+    ctx.addIssue({ code: 'custom', input: v, message: `未知的状态：${unknown.join('、')} | Unknown status: ${unknown.join(', ')}` });
+    return z.NEVER;
+  })
+  .describe(`One or more of ${returnStatuses.join(', ')}: comma-separated, or the parameter repeated`);
+
 export const returnListQuery = z.strictObject({
   ...listQueryBase,
-  status: z.enum(returnStatuses).optional(),
+  status: statusFilter.optional(),
   customerId: id.optional(),
   orderId: id.optional(),
   from: z.iso.date().optional().describe('Created on or after (business date)'),

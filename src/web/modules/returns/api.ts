@@ -6,8 +6,11 @@ export const returnReasons = ['damaged', 'defective', 'wrong_item', 'not_as_desc
 export const grades = ['A', 'B', 'C'] as const;
 export const dispositions = ['restock', 'scrap', 'return_to_supplier'] as const;
 export const refundMethods = ['original', 'cash', 'bank', 'credit_note'] as const;
-/** The list's tabs: a status each (待收货 = approved, 待质检 = received, 待退款 = inspected, 已完成 = refunded). */
-export const returnTabs = ['requested', 'approved', 'received', 'inspected', 'refunded', 'rejected', 'cancelled'] as const;
+/** The list's tabs as the after-sales clerk sees them, each the statuses it covers. */
+export const returnTabs = [
+  { key: 'requested', statuses: 'requested' }, { key: 'toReceive', statuses: 'approved,partially_received' }, { key: 'toInspect', statuses: 'partially_received,received' },
+  { key: 'toRefund', statuses: 'inspected' }, { key: 'done', statuses: 'refunded,closed' }, { key: 'rejected', statuses: 'rejected' }, { key: 'cancelled', statuses: 'cancelled' },
+] as const;
 
 export type ReturnLine = {
   id: string; lineNo: number; orderLineId: string; productId: string; sku: string; productName: string; baseUnit: string;

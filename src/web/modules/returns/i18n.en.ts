@@ -19,6 +19,7 @@ export const en: typeof zh = {
     maker: 'Made by',
     createdAt: 'Created',
     note: 'Note',
+    tabs: { requested: 'To approve', toReceive: 'To receive', toInspect: 'To inspect', toRefund: 'To refund', done: 'Completed', rejected: 'Rejected', cancelled: 'Cancelled' },
     allTab: 'All',
     searchPlaceholder: 'Search return no., order no., customer',
     statuses: { requested: 'Awaiting approval', approved: 'Awaiting goods', rejected: 'Rejected', partially_received: 'Partly received', received: 'Awaiting inspection', inspected: 'Awaiting refund', refunded: 'Completed', closed: 'Closed', cancelled: 'Cancelled' },

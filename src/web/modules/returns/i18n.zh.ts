@@ -17,6 +17,7 @@ export const zh = {
     maker: '制单人',
     createdAt: '创建时间',
     note: '备注',
+    tabs: { requested: '待审核', toReceive: '待收货', toInspect: '待质检', toRefund: '待退款', done: '已完成', rejected: '已驳回', cancelled: '已取消' },
     allTab: '全部',
     searchPlaceholder: '搜索退货单号、订单号、客户',
     statuses: { requested: '待审核', approved: '待收货', rejected: '已驳回', partially_received: '部分收货', received: '待质检', inspected: '待退款', refunded: '已完成', closed: '已关闭', cancelled: '已取消' },

@@ -32,11 +32,11 @@ export default function ReturnListPage() {
     <>
       <PageHeader title={t('rma.title')} />
       <Tabs
-        activeKey={f.status ?? 'all'}
-        onChange={(k) => list.update({ status: k === 'all' ? undefined : k })}
+        activeKey={returnTabs.find((x) => x.statuses === f.status)?.key ?? 'all'}
+        onChange={(k) => list.update({ status: returnTabs.find((x) => x.key === k)?.statuses })}
         size="small"
         style={{ marginBottom: 4 }}
-        items={[{ key: 'all', label: t('rma.allTab') }, ...returnTabs.map((s) => ({ key: s, label: t(`rma.statuses.${s}`) }))]}
+        items={[{ key: 'all', label: t('rma.allTab') }, ...returnTabs.map((x) => ({ key: x.key, label: t(`rma.tabs.${x.key}`) }))]}
       />
       <ListToolbar q={list.params.q} onSearch={(q) => list.update({ q })} placeholder={t('rma.searchPlaceholder')}>
         <DatePicker.RangePicker
