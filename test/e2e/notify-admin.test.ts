@@ -137,8 +137,15 @@ describe('notification admin: templates, channels and the message log', () => {
     await drawer.getByText(order.number).first().waitFor();
     await expect.poll(() => drawer.locator('.ant-table-row').first().textContent()).toMatch(/email.*buyer@shop\.test.*失败.*ECONNREFUSED|connect/is);
 
-    // Fix SMTP through the API while the drawer stays open, then resend from the drawer.
-    await api('PUT', '/settings/notifications', { port: smtp.port });
+    // SMTP fixed on 通知渠道, then back to the dead letter to resend it.
+    await page.keyboard.press('Escape');
+    await menu('通知渠道');
+    await page.getByRole('heading', { name: '通知渠道' }).waitFor();
+    await saveSmtp(smtp.port);
+    await menu('消息记录');
+    await page.getByRole('tab', { name: /死信/ }).click();
+    await row.first().click();
+    await drawer.getByText(order.number).first().waitFor();
     await drawer.getByRole('button', { name: label('重新发送') }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
     await expect.poll(() => drawer.getByTestId('outbox-status').textContent(), { timeout: 20_000 }).toBe('已发送');

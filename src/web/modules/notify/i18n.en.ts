@@ -35,7 +35,6 @@ export const en: typeof zh = {
       user: 'User name',
       password: 'Password',
       passwordSet: 'Saved; leave empty to keep it',
-      passwordClear: 'Clear the saved password',
       from: 'From',
       fromHelp: 'e.g. Xinyuan Trading <shop@example.com>',
       shopName: 'Shop name',

@@ -33,7 +33,6 @@ export const zh = {
       user: '用户名',
       password: '密码',
       passwordSet: '已设置，留空则不修改',
-      passwordClear: '清除已保存的密码',
       from: '发件人',
       fromHelp: '例如：鑫源商贸 <shop@example.com>',
       shopName: '店铺名称',
