@@ -43,6 +43,7 @@ import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './sc
 import type { ComplaintHistoryTable, ComplaintSlaTable, ComplaintTable, FeedbackRequestTable } from './schema-feedback.js';
 import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistoryTable, SalesReturnLineTable, SalesReturnQuantityTable, SalesReturnTable } from './schema-returns.js';
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
+import type { OrderFactTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyProductTable } from './schema-analytics.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -280,6 +281,11 @@ export interface Database {
   complaints: ComplaintTable;
   complaintHistory: ComplaintHistoryTable;
   complaintSla: ComplaintSlaTable;
+  salesFacts: SalesFactTable;
+  salesDaily: SalesDailyTable;
+  salesMonthlyProducts: SalesMonthlyProductTable;
+  salesMonthlyCustomers: SalesMonthlyCustomerTable;
+  orderFacts: OrderFactTable;
 }
 
 export type UserRow = Selectable<UserTable>;

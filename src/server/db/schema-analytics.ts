@@ -1,0 +1,60 @@
+// Analytics facts and rollups (migration 0016, docs/metrics.md).
+
+/** One sold (kind sale, on shipment or imported history) or returned (kind return, negative) order line. */
+export interface SalesFactTable {
+  id: string;
+  /** Business date (YYYY-MM-DD) the units left (sale) or came back (return). */
+  day: string;
+  kind: 'sale' | 'return';
+  orderId: string;
+  orderLineId: string;
+  customerId: string;
+  productId: string;
+  /** The product's category when the fact was written; '' for none. */
+  categoryId: string;
+  warehouseId: string;
+  /** Base units; negative for returns. */
+  quantity: number;
+  /** Revenue without tax, after discounts (fen); negative for returns. */
+  net: number;
+  /** Cost of goods (fen); negative for restocked returns. */
+  cost: number;
+  /** 1 when the cost is known (shipped through the ledger), 0 for imported history without cost. */
+  costed: number;
+  sourceType: string;
+  sourceId: string;
+}
+
+/** The measures every rollup keeps: sales, cost, the revenue whose cost is known, returns, fact rows. */
+export interface RollupMeasures {
+  quantity: number;
+  net: number;
+  cost: number;
+  costedNet: number;
+  returnedQuantity: number;
+  returnedNet: number;
+  lines: number;
+}
+
+export interface SalesDailyTable extends RollupMeasures { day: string; warehouseId: string; categoryId: string }
+export interface SalesMonthlyProductTable extends RollupMeasures { month: string; warehouseId: string; productId: string; categoryId: string }
+export interface SalesMonthlyCustomerTable extends RollupMeasures { month: string; warehouseId: string; customerId: string; categoryId: string }
+
+/** One confirmed (or imported) order, for the fulfilment figures. */
+export interface OrderFactTable {
+  orderId: string;
+  orderDay: string;
+  customerId: string;
+  warehouseId: string;
+  requestedDate: string | null;
+  net: number;
+  lineCount: number;
+  /** 1 when some line could not be reserved at confirmation. */
+  backordered: number;
+  firstShipDay: string | null;
+  /** The day the last unit shipped. */
+  shippedDay: string | null;
+  returned: number;
+  cancelled: number;
+  history: number;
+}
