@@ -151,6 +151,33 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     expect((await w.admin.get('/api/v1/complaints')).body.total).toBe(before);
   });
 
+  it('the tracking page offers 投诉与建议 in zh and en: the categories, a nonce\'d script posting to this link\'s complaints endpoint', async () => {
+    const anon = t.client();
+    const zh = await anon.get(`/t/${trackingToken}`, { headers: { 'accept-language': 'zh-CN' } });
+    expect(zh.status).toBe(200);
+    expect(zh.body).toContain('<h2>投诉与建议</h2>');
+    expect(zh.body).toContain('<option value="logistics">物流</option>');
+    expect(zh.body).toContain('提交投诉');
+    expect(zh.body).toContain("+'/complaints'");
+    const nonces = [...zh.body.matchAll(/<script nonce="([^"]+)">/g)].map((m) => m[1]);
+    expect(nonces.length).toBeGreaterThan(0);
+    expect(new Set(nonces).size).toBe(1);
+    expect(zh.headers['content-security-policy']).toContain(`script-src 'nonce-${nonces[0]}'`);
+    const en = (await anon.get(`/t/${trackingToken}?lang=en`)).body;
+    expect(en).toContain('<h2>Make a complaint</h2>');
+    expect(en).toContain('<option value="quality">Quality</option>');
+    expect(en).toContain('Send complaint');
+  });
+
+  it('a complaint may be assigned to active users who work on sales; anyone who reads sales sees that list', async () => {
+    const viewer = await t.loginAs('viewer');
+    const people = w.ok(await viewer.get('/api/v1/complaints/assignees')) as Json[];
+    const users = await t.db.selectFrom('users').select(['id', 'role', 'status']).execute();
+    const expected = users.filter((u) => u.status === 'active' && ['admin', 'sales'].includes(u.role)).map((u) => u.id).sort();
+    expect(people.map((p) => p.id).sort()).toEqual(expected);
+    expect(Object.keys(people[0]).sort()).toEqual(['id', 'name']);
+  });
+
   it('the timeline shows the order’s history, shipment tracking, complaints, feedback and each message with its delivery status', async () => {
     const ret = await t.client().post(`/api/v1/track/${trackingToken}/returns`, { lines: [{ orderLineId: order.lines[0].id, quantity: 1, reason: 'damaged' }] });
     expect(ret.status, JSON.stringify(ret.body)).toBe(201);

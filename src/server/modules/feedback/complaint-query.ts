@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/create-db.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
+import { roles, can } from '../../platform/permissions.js';
 import { categoryNames, isOverdue, type ComplaintCategory, type ComplaintStatus } from './complaint.js';
 import type { ComplaintListQuery } from './feedback.schemas.js';
 
@@ -34,4 +35,10 @@ export async function listComplaints(db: DbOrTx, q: ComplaintListQuery) {
   const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const rows = await base.orderBy('k.dueAt').orderBy('k.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
   return { items: rows.map((k) => shape(k, now)), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Who a complaint may be handed to: active users whose role may work on sales (sales:write), by name. */
+export async function listAssignees(db: DbOrTx) {
+  const handling = roles.filter((r) => can(r, 'sales:write'));
+  return db.selectFrom('users').select(['id', 'name']).where('status', '=', 'active').where('role', 'in', handling).orderBy('name').orderBy('id').execute();
 }

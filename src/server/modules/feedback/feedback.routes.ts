@@ -6,7 +6,7 @@ import { actorOf } from '../../platform/access.js';
 import { DomainError } from '../../platform/errors.js';
 import { errorResponses, idParams } from '../../platform/http-schemas.js';
 import { pickLocale, type Locale } from '../../platform/i18n.js';
-import { listComplaints, getComplaint } from './complaint-query.js';
+import { getComplaint, listAssignees, listComplaints } from './complaint-query.js';
 import { complaintSla, createComplaint, transitionComplaint, updateComplaint, updateComplaintSla } from './complaint.service.js';
 import type { ComplaintAction } from './complaint.js';
 import * as schemas from './feedback.schemas.js';
@@ -61,6 +61,11 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'sales:read' },
     schema: { tags: ['complaints'], response: { 200: schemas.slaView, ...errorResponses }, summary: 'SLA hours per complaint category' },
   }, async () => complaintSla(db));
+
+  app.get('/api/v1/complaints/assignees', {
+    config: { access: 'sales:read' },
+    schema: { tags: ['complaints'], response: { 200: z.array(z.object({ id: z.string(), name: z.string() })), ...errorResponses }, summary: 'Who a complaint may be assigned to: active users whose role may work on sales' },
+  }, async () => listAssignees(db));
 
   app.patch('/api/v1/complaints/settings', {
     config: { access: 'approval:manage' },

@@ -1,2 +1,3 @@
 export { feedbackRoutes } from './feedback.routes.js';
 export { ensureFeedbackRequest, feedbackPath } from './feedback.service.js';
+export { categoryNames as complaintCategoryNames } from './complaint.js';

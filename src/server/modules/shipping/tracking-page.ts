@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/create-db.js';
 import type { Locale } from '../../platform/i18n.js';
 import { returnableLines } from '../returns/index.js';
 import { orderShipping } from '../sales/index.js';
+import { complaintForm } from './tracking-complaint-form.js';
 
 // The customer tracking page /t/{token}: what the holder of an order's link may see, no more —
 // no prices, no customer data, no ids, no links into the app.
@@ -114,6 +115,7 @@ export function renderTrackingPage(view: PublicTracking | null, locale: Locale, 
     + `<h2>${esc(w('parcels'))}</h2><table><tr><th>${esc(w('carrier'))}</th><th>${esc(w('tracking'))}</th><th>${esc(w('status'))}</th></tr>${parcels}</table>`
     + (timeline ? `<h2>${esc(w('timeline'))}</h2><ol>${timeline}</ol>` : '')
     + (view.returnable.length && nonce ? returnForm(view, locale, nonce) : '')
+    + (nonce ? complaintForm(locale, tz, nonce) : '')
     + '</body></html>';
 }
 

@@ -65,7 +65,7 @@ export const trackingRoutes: FastifyPluginAsyncZod = async (app) => {
     const q = req.query.lang;
     const locale: Locale = q ? pickLocale(q) : pickLocale(req.headers['accept-language']);
     const view = await publicTracking(db, req.params.token);
-    // The return form's one inline script runs by nonce and may only call this server (its returns endpoint).
+    // The return and complaint forms' inline scripts run by nonce and may only call this server (their endpoints).
     const nonce = randomBytes(16).toString('base64');
     return reply.status(view ? 200 : 404).type('text/html; charset=utf-8')
       .header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex')
