@@ -169,6 +169,8 @@ export interface OutboxTable {
   /** The dispatcher's claim: until when, and by which claim (worker and batch). Expired or null: free. */
   lockedUntil: string | null;
   lockedBy: string | null;
+  /** The sales order the message is about (migration 0017), for the order's timeline. */
+  orderId: string | null;
 }
 
 export interface AlertTable {

@@ -74,9 +74,9 @@ async function afterSalesEntries(db: DbOrTx, orderId: string): Promise<TimelineE
 
 /** Outbox messages about the order: one entry per channel and recipient (its last attempt), or one for the message itself when nothing was attempted. */
 async function messageEntries(db: DbOrTx, orderId: string): Promise<TimelineEntry[]> {
-  // Payloads are JSON text; every message about an order carries its "orderId".
+  // enqueue keeps the sales order a message is about in order_id (indexed, migration 0017).
   const messages = await db.selectFrom('outbox').select(['id', 'topic', 'status', 'attempts', 'lastError', 'createdAt', 'sentAt'])
-    .where('payload', 'like', `%"orderId":${JSON.stringify(orderId)}%`).execute();
+    .where('orderId', '=', orderId).orderBy('createdAt').execute();
   if (messages.length === 0) return [];
   const deliveries = await db.selectFrom('messageDeliveries').select(['outboxId', 'channel', 'recipient', 'attempt', 'status', 'error', 'at'])
     .where('outboxId', 'in', messages.map((m) => m.id)).orderBy('at').orderBy('attempt').execute();
