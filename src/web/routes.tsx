@@ -80,6 +80,11 @@ const ReturnListPage = lazy(() => import('./modules/returns/pages/ReturnListPage
 const ReturnNewPage = lazy(() => import('./modules/returns/pages/ReturnNewPage'));
 const ReturnDetailPage = lazy(() => import('./modules/returns/pages/ReturnDetailPage'));
 const ReturnReceivePage = lazy(() => import('./modules/returns/pages/ReturnReceivePage'));
+const ComplaintListPage = lazy(() => import('./modules/feedback/pages/ComplaintListPage'));
+const ComplaintNewPage = lazy(() => import('./modules/feedback/pages/ComplaintNewPage'));
+const ComplaintDetailPage = lazy(() => import('./modules/feedback/pages/ComplaintDetailPage'));
+const ComplaintSettingsPage = lazy(() => import('./modules/feedback/pages/ComplaintSettingsPage'));
+const FeedbackListPage = lazy(() => import('./modules/feedback/pages/FeedbackListPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -127,6 +132,10 @@ export function AppRoutes() {
             <Route path="sales-returns/new" element={guard(['sales:write'], <ReturnNewPage />)} />
             <Route path="sales-returns/:id" element={guard(['sales:read'], <ReturnDetailPage />)} />
             <Route path="sales-returns/:id/receive" element={guard(['shipping:write'], <ReturnReceivePage />)} />
+            <Route path="complaints" element={guard(['sales:read'], <ComplaintListPage />)} />
+            <Route path="complaints/new" element={guard(['sales:write'], <ComplaintNewPage />)} />
+            <Route path="complaints/:id" element={guard(['sales:read'], <ComplaintDetailPage />)} />
+            <Route path="feedback" element={guard(['sales:read'], <FeedbackListPage />)} />
             <Route path="approval-rules" element={guard(['approval:manage'], <ApprovalRulesPage />)} />
             <Route path="alerts" element={<AlertListPage />} />
             <Route path="stock" element={guard(['stock:read'], <StockPage />)} />
@@ -175,6 +184,7 @@ export function AppRoutes() {
             <Route path="settings/message-templates" element={guard(['notify:manage'], <MessageTemplatesPage />)} />
             <Route path="settings/notify-channels" element={guard(['notify:manage'], <NotifyChannelsPage />)} />
             <Route path="settings/outbox" element={guard(['notify:manage'], <OutboxPage />)} />
+            <Route path="settings/complaints" element={guard(['approval:manage'], <ComplaintSettingsPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -3,6 +3,7 @@ import * as alerts from '../../modules/alerts/i18n';
 import * as audit from '../../modules/audit/i18n';
 import * as auth from '../../modules/auth/i18n';
 import * as catalog from '../../modules/catalog/i18n';
+import * as feedback from '../../modules/feedback/i18n';
 import * as home from '../../modules/home/i18n';
 import * as imports from '../../modules/imports/i18n';
 import * as inventory from '../../modules/inventory/i18n';
@@ -16,7 +17,7 @@ import * as shipping from '../../modules/shipping/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

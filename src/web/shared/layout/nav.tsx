@@ -4,6 +4,7 @@ import {
 } from '@ant-design/icons';
 import { CheckSquareOutlined, SwapOutlined } from '@ant-design/icons';
 import { HistoryOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, StarOutlined, WarningOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -30,6 +31,8 @@ export const navItems: NavItem[] = [
     children: [
       { key: 'salesOrders', label: 'sales.nav.orders', icon: <FileTextOutlined />, path: '/sales-orders', anyOf: ['sales:read'] },
       { key: 'salesReturns', label: 'rma.nav', icon: <RollbackOutlined />, path: '/sales-returns', anyOf: ['sales:read'] },
+      { key: 'complaints', label: 'cmp.nav', icon: <WarningOutlined />, path: '/complaints', anyOf: ['sales:read'] },
+      { key: 'feedback', label: 'fb.nav', icon: <StarOutlined />, path: '/feedback', anyOf: ['sales:read'] },
       { key: 'approvalRules', label: 'sales.nav.approvalRules', icon: <SafetyCertificateOutlined />, path: '/approval-rules', anyOf: ['approval:manage'] },
     ],
   },
@@ -77,6 +80,7 @@ export const navItems: NavItem[] = [
       { key: 'messageTemplates', label: 'notify.nav.templates', icon: <MailOutlined />, path: '/settings/message-templates', anyOf: ['notify:manage'] },
       { key: 'notifyChannels', label: 'notify.nav.channels', icon: <NotificationOutlined />, path: '/settings/notify-channels', anyOf: ['notify:manage'] },
       { key: 'outbox', label: 'notify.nav.outbox', icon: <HistoryOutlined />, path: '/settings/outbox', anyOf: ['notify:manage'] },
+      { key: 'complaintSla', label: 'cmp.settings.nav', icon: <ClockCircleOutlined />, path: '/settings/complaints', anyOf: ['approval:manage'] },
     ],
   },
 ];

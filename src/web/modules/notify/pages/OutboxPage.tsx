@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Descriptions, Drawer, Empty, Input, Popconfirm, Skeleton, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
 import { formatDateTime } from '../../../shared/lib/format';
@@ -18,10 +19,12 @@ function StatusBadge({ status }: { status: string }) {
 /** 消息记录 (admins): the outbox by status and topic, each message's delivery log, and 重新发送 for failed and dead ones. */
 export default function OutboxPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<string>('all');
+  // ?id= opens one message (the order timeline links its failed and dead messages here), ?status= picks the tab.
+  const [sp] = useSearchParams();
+  const [status, setStatus] = useState<string>(sp.get('status') ?? 'all');
   const [topic, setTopic] = useState('');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(sp.get('id'));
   const query = { ...page, status: status === 'all' ? undefined : status, topic: topic || undefined };
   const list = useQuery({ queryKey: ['notify', 'outbox', query], queryFn: () => outbox.list(query), refetchInterval: 5000 });
   const dead = useQuery({ queryKey: ['notify', 'outbox', 'deadCount'], queryFn: () => outbox.list({ status: 'dead', pageSize: 1 }), refetchInterval: 5000 });

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, CopyOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, CloseOutlined, CopyOutlined, EditOutlined, PrinterOutlined, RollbackOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Skeleton } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useSession } from '../../../shared/auth/session';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
 import { formatDateTime } from '../../../shared/lib/format';
+import { OrderTimelineCard } from '../../feedback/components/OrderTimelineCard';
 import { FulfilmentCard } from '../../shipping/components/FulfilmentCard';
 import { warehouses as warehouseApi } from '../../warehouses/api';
 import { editable, salesOrders } from '../api';
@@ -22,7 +23,7 @@ import { useOrderActions } from '../use-order-actions';
 
 const cancellable = new Set(['draft', 'pending_approval', 'confirmed']);
 
-/** 销售订单详情: header, approval, lines with what is reserved and backordered, totals; 确认, 审核, 修改, 复制, 作废, 打印. */
+/** 销售订单详情: header, approval, lines with what is reserved and backordered, totals, the order's 时间线; 确认, 审核, 修改, 复制, 作废, 打印, 退货, 投诉. */
 export default function SalesOrderDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -80,6 +81,9 @@ export default function SalesOrderDetailPage() {
             {writable && o.lines.some((l) => l.shipped > 0) && (
               <Button icon={<RollbackOutlined />} onClick={() => navigate(`/sales-returns/new?orderId=${o.id}`)} data-testid="order-return">{t('rma.toOrder')}</Button>
             )}
+            {writable && o.status !== 'draft' && (
+              <Button icon={<WarningOutlined />} onClick={() => navigate(`/complaints/new?orderId=${o.id}`)} data-testid="order-complaint">{t('cmp.toOrder')}</Button>
+            )}
             {writable && cancellable.has(o.status) && (
               <Button danger icon={<StopOutlined />} onClick={cancel} loading={busy('cancel')}>{t('sales.cancel')}</Button>
             )}
@@ -128,6 +132,7 @@ export default function SalesOrderDetailPage() {
         <OrderTotals totals={o} />
       </Card>
       {!['draft', 'pending_approval'].includes(o.status) && <FulfilmentCard orderId={o.id} />}
+      <OrderTimelineCard orderId={o.id} version={o.updatedAt} />
       {approval && (
         <ApprovalDialog mode={approval} number={o.number} onCancel={() => setApproval(null)} onSubmit={submitApproval} busy={busy(approval)} />
       )}
