@@ -30,6 +30,8 @@ const roleNames: Record<string, { zh: string; en: string }> = {
   purchasing: { zh: '采购', en: 'purchasing' }, finance: { zh: '财务', en: 'finance' }, viewer: { zh: '只读', en: 'viewer' },
 };
 
+const dateUnknown = { zh: '到货日期待定', en: 'date not yet known' };
+
 const trackingEvents: Record<string, string[]> = { out_for_delivery: ['shipment.out_for_delivery'], delivered: ['shipment.delivered'], exception: ['shipment.exception', 'shipment.exception.staff'] };
 
 /** The notices an outbox message gives (none for topics that are not for people). */
@@ -43,6 +45,15 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
       const o = await orderOf(db, orderId);
       return [{ event: topic, audience: 'staff', customerId: null, orderId, data: { ...base, ...payload, role: roleNames[String(payload.role)] ?? payload.role ?? null, customerName: o?.customerName ?? null, total: o ? Number(o.total) : null } }];
     }
+    case 'order.backordered': {
+      // Sales' payload: the short lines (base units) with their restock dates, and the order's (null unless every line has one).
+      const lines = Array.isArray(payload.lines) ? (payload.lines as Payload[]).map((l) => ({ ...l, dateUnknown: l.restockDate ? null : dateUnknown })) : [];
+      const data = { ...base, ...payload, lines, dateUnknown: lines.some((l) => l.dateUnknown) ? dateUnknown : null };
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data }];
+    }
+    case 'stock.low':
+      // The reorder check's payload: product, warehouse, available, incoming and the reorder point.
+      return [{ event: topic, audience: 'staff', customerId: null, orderId: null, data: { ...base, ...payload } }];
     case 'stock.back_in_stock': {
       const c = await db.selectFrom('customers').select('name').where('id', '=', String(payload.customerId)).executeTakeFirst();
       return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, customerName: c?.name ?? null } }];

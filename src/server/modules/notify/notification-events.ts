@@ -50,12 +50,25 @@ const customerEvents: NotificationEvent[] = [
     },
   },
   {
-    event: 'order.backordered', audience: 'customer', zh: '缺货/欠货通知', en: 'Backorder notice', source: 'planned (sales-order shortage handling)',
-    placeholders: [shopName, customerName, number, ph('lines', 'list', '欠货明细', 'Lines waiting for stock', [{ sku: 'A-1001', name: '不锈钢合页 4 寸', quantity: 5, unit: '个' }], lineFields),
-      ph('restockDate', 'date', '预计到货日期', 'Expected restock date', '2026-12-10')],
+    event: 'order.backordered', audience: 'customer', zh: '缺货通知', en: 'Backorder notice', source: 'order.backordered (confirming an order with lines short)',
+    placeholders: [shopName, customerName, number,
+      ph('lines', 'list', '缺货明细', 'Lines waiting for stock', [
+        { sku: 'A-1001', name: '不锈钢合页 4 寸', quantity: 5, unit: '个', restockDate: '2026-12-10', dateUnknown: null },
+        { sku: 'B-2040', name: '十字螺丝 M4×20', quantity: 200, unit: '个', restockDate: null, dateUnknown: { zh: '到货日期待定', en: 'date not yet known' } },
+      ], [...lineFields, ph('restockDate', 'date', '该商品预计到货日期', 'When this line is expected', '2026-12-10'),
+        ph('dateUnknown', 'text', '无到货日期时为“到货日期待定”', '“date not yet known” when the line has no date', { zh: '到货日期待定', en: 'date not yet known' })]),
+      // The example has a line without a date, so the order has no date for everything either.
+      ph('restockDate', 'date', '预计全部到货日期（每行都有日期时）', 'When everything is expected (when every line has a date)', null),
+      ph('dateUnknown', 'text', '有商品未定到货日期时为“到货日期待定”', '“date not yet known” when some line has no date', { zh: '到货日期待定', en: 'date not yet known' })],
     defaults: {
-      'zh-CN': zh('【{{shopName}}】订单 {{number}} 部分商品暂时缺货', ['{{customerName}}，您好：', '', '非常抱歉，您订单 {{number}} 中的以下商品暂时缺货：', '', '{{#each lines}}· {{name}}，欠 {{quantity}}{{unit}}', '{{/each}}', '{{#if restockDate}}预计 {{restockDate}} 到货，到货后我们会第一时间为您发出。{{/if}}', '其余商品将照常发货。如需调整订单，请联系我们。']),
-      en: en('[{{shopName}}] Some items of order {{number}} are on backorder', ['Dear {{customerName}},', '', 'We are sorry: these items of your order {{number}} are temporarily out of stock:', '', '{{#each lines}}- {{quantity}} {{unit}} {{name}}', '{{/each}}', '{{#if restockDate}}We expect them on {{restockDate}} and will send them as soon as they arrive.{{/if}}', 'The rest of your order ships as usual. Contact us if you would like to change the order.']),
+      'zh-CN': zh('【{{shopName}}】订单 {{number}} 部分商品暂时缺货', ['{{customerName}}，您好：', '', '非常抱歉，您订单 {{number}} 中的以下商品暂时缺货：', '',
+        '{{#each lines}}· {{name}}，缺 {{quantity}}{{unit}}，{{#if restockDate}}预计 {{restockDate}} 到货{{/if}}{{dateUnknown}}', '{{/each}}',
+        '{{#if restockDate}}以上商品预计 {{restockDate}} 前全部到货，到货后我们会第一时间为您发出。{{/if}}{{#if dateUnknown}}到货日期待定的商品我们正在加紧补货，到货后会第一时间为您发出。{{/if}}',
+        '其余商品照常发货。如需调整订单，请联系我们。']),
+      en: en('[{{shopName}}] Some items of order {{number}} are on backorder', ['Dear {{customerName}},', '', 'We are sorry: these items of your order {{number}} are temporarily out of stock:', '',
+        '{{#each lines}}- {{quantity}} {{unit}} {{name}}: {{#if restockDate}}expected {{restockDate}}{{/if}}{{dateUnknown}}', '{{/each}}',
+        '{{#if restockDate}}We expect all of them by {{restockDate}} and will send them as soon as they arrive.{{/if}}{{#if dateUnknown}}We are restocking the items without a date and will send them as soon as they arrive.{{/if}}',
+        'The rest of your order ships as usual. Contact us if you would like to change the order.']),
     },
   },
   {
@@ -145,7 +158,7 @@ const staffEvents: NotificationEvent[] = [
     },
   },
   {
-    event: 'stock.low', audience: 'staff', zh: '库存预警', en: 'Low stock', source: 'planned (reorder-point alert)',
+    event: 'stock.low', audience: 'staff', zh: '库存预警', en: 'Low stock', source: 'stock.low (the reorder check, once per crossing of the reorder point)',
     placeholders: [shopName, ph('sku', 'text', '商品编码', 'SKU', 'A-1001'), ph('name', 'text', '商品名称', 'Product name', '不锈钢合页 4 寸'), ph('warehouseName', 'text', '仓库', 'Warehouse', '杭州总仓'),
       ph('available', 'number', '可用量', 'Available', 18), ph('incoming', 'number', '在途', 'Incoming', 0), ph('reorderPoint', 'number', '再订货点', 'Reorder point', 20)],
     defaults: {

@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import { prepared } from '../../db/prepared.js';
 import { nowIso } from '../../platform/clock.js';
+import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert, resolveAlert } from '../alerts/index.js';
 
 // Reorder points (再订货点): after a document changes stock, reservations or incoming, the touched
 // product × warehouse pairs that have a rule are checked. Crossing to or below the point raises ONE
-// alert for purchasing; going back above clears it, so the next crossing raises a new one. Sales,
+// alert for purchasing and ONE `stock.low` message for the staff robots; going back above clears
+// the alert, so the next crossing raises a new one (and a new message). Sales,
 // shipping and inventory import this file directly (not purchasing's index, which pulls in routes).
 
 export type LevelPair = { productId: string; warehouseId: string };
@@ -39,8 +41,9 @@ export const reorderAlertKey = (p: LevelPair) => `reorder:${p.productId}:${p.war
 /**
  * Checks the reorder rules of the touched pairs in the caller's transaction (call it after the
  * document's stock change): available + incoming at or below the reorder point raises one
- * `reorder_point` alert per crossing for purchasing; above it clears the alert. The crossing is
- * claimed by a conditional update of the rule, so concurrent documents raise one alert, not two.
+ * `reorder_point` alert per crossing for purchasing and writes one `stock.low` outbox message for
+ * staff; above it clears the alert. The crossing is claimed by a conditional update of the rule,
+ * so concurrent documents raise one alert and one message, not two.
  */
 export async function checkReorderPoints(trx: DbOrTx, pairs: LevelPair[]): Promise<void> {
   if (pairs.length === 0) return;
@@ -71,6 +74,11 @@ export async function checkReorderPoints(trx: DbOrTx, pairs: LevelPair[]): Promi
         entity: 'product', entityId: r.productId, dedupeKey: reorderAlertKey(r),
         data: { warehouseId: r.warehouseId, available, incoming, reorderPoint: point, safetyStock: Number(r.safetyStock) },
       });
+      // The crossing's time is in the key: this crossing is told once, the next one again.
+      await enqueue(trx, 'stock.low', {
+        productId: r.productId, sku: r.sku, name: r.productName, unit: r.baseUnit, warehouseId: r.warehouseId, warehouseName: r.warehouseName,
+        available, incoming, reorderPoint: point, safetyStock: Number(r.safetyStock),
+      }, `stock.low:${r.productId}:${r.warehouseId}:${now}`);
     } else if (r.belowSince != null && (await markAbove.affected(trx, { productId: r.productId, warehouseId: r.warehouseId })) > 0) {
       await resolveAlert(trx, reorderAlertKey(r));
     }

@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.js';
 import { paginate, searchWhere, sortBy } from '../../platform/list.js';
 import { inTransaction, type NumberSource } from '../../platform/numbering.js';
 import { alertBackorders, release, reserve } from './sales-order-stock.js';
+import { announceBackorder } from './backorder-notice.js';
 import { mayApprove } from './approval.js';
 import { rulesTripped } from './approval.service.js';
 import { enqueue } from '../../platform/outbox.js';
@@ -150,7 +151,7 @@ function stepAudit(order: SalesOrderView, action: OrderAction, comment: string |
   };
 }
 
-/** Events and alerts for a state change, in the same transaction: order.confirmed, approval needed, backorders. */
+/** Events and alerts for a state change, in the same transaction: order.confirmed (and order.backordered when short), approval needed, backorders. */
 async function announce(trx: Tx, order: SalesOrderView, action: OrderAction, granted: number[] | null) {
   if (granted) await alertBackorders(trx, order, granted);
   if (action === 'approve' || action === 'reject' || action === 'cancel') await resolveAlert(trx, `approval:${order.id}`);
@@ -159,6 +160,7 @@ async function announce(trx: Tx, order: SalesOrderView, action: OrderAction, gra
       orderId: order.id, number: order.number, customerId: order.customerId, customerName: order.customerName, total: order.total, tax: order.tax,
       requestedDate: order.requestedDate, lines: order.lines.map((l) => ({ sku: l.sku, name: l.productName, quantity: l.quantity, unit: l.unitName, unitPrice: l.unitPrice, total: l.total })),
     }, `order.confirmed:${order.id}:${order.confirmedAt}`);
+    if (granted) await announceBackorder(trx, order, granted);
   }
   if (order.status === 'pending_approval') {
     const reasons = order.approvalReasons;
