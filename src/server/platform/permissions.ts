@@ -28,6 +28,7 @@ export const permissions = [
   'purchasing:receive',
   'purchasing:manage',
   'notify:manage',
+  'analytics:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,11 +37,11 @@ const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read
 // The permission table, enforced for every route by the auth hook (a route must name one).
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  sales: [...readAll, 'customers:write', 'sales:write'],
+  sales: [...readAll, 'customers:write', 'sales:write', 'analytics:read'],
   warehouse: [...readAll, 'warehouses:write', 'stock:adjust', 'shipping:write', 'purchasing:receive'],
-  purchasing: [...readAll, 'catalog:write', 'suppliers:write', 'purchasing:write', 'purchasing:receive'],
-  finance: [...readAll, 'customers:write', 'audit:read'],
-  viewer: readAll,
+  purchasing: [...readAll, 'catalog:write', 'suppliers:write', 'purchasing:write', 'purchasing:receive', 'analytics:read'],
+  finance: [...readAll, 'customers:write', 'audit:read', 'analytics:read'],
+  viewer: [...readAll, 'analytics:read'],
 };
 
 /** Whether a role holds a permission. */

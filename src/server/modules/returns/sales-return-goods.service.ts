@@ -1,3 +1,4 @@
+import { businessDate } from '../../platform/clock.js';
 import type { Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { DomainError, type ErrorDetail } from '../../platform/errors.js';
@@ -6,6 +7,8 @@ import * as repo from './sales-return.repository.js';
 import { canDo, originalUnitCost } from './sales-return.js';
 import { getSalesReturn } from './sales-return-query.js';
 import type { InspectInput, ReceiveInput, ReturnView } from './sales-return.schemas.js';
+import { recordReturnFacts } from '../analytics/sales-facts.js';
+import { recordOrderReturned } from '../analytics/order-facts.js';
 import { announce, stateError, step } from './sales-return.service.js';
 
 /**
@@ -105,6 +108,11 @@ export async function inspectReturn(trx: Tx, actor: Actor, id: string, input: In
       costAmount: k >= 0 ? posted[k].costAmount : 0, writeOffAmount: lineWriteOff,
     }).where('id', '=', p.l.id).execute();
   }
+  await recordReturnFacts(trx, businessDate(), { type: 'sales_return', id: r.number }, plan.map((p) => {
+    const k = stocked.indexOf(p);
+    return { orderLineId: p.l.orderLineId, quantity: p.l.received, restockedCost: k >= 0 ? posted[k].costAmount : 0, costed: costs.has(p.l.orderLineId) };
+  }));
+  await recordOrderReturned(trx, r.orderId);
   const summary = plan.map((p) => `${p.l.sku} ${p.g.grade} ${p.g.disposition}`).join(', ');
   const view = await step(trx, actor, r, 'inspect', 'inspected', summary, { writeOffAmount: writeOff });
   // What never came back is no longer held: the customer may ask for it again.

@@ -3,11 +3,13 @@ import type { DbOrTx, Tx } from '../../db/create-db.js';
 import { prepared } from '../../db/prepared.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit, type AuditEntry } from '../../platform/audit.js';
-import { nowIso } from '../../platform/clock.js';
+import { businessDate, nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/outbox.js';
 import { raiseAlert } from '../alerts/index.js';
 import { changeStock, reserveAvailable, type StockMove } from '../inventory/index.js';
+import { recordShipmentFacts } from '../analytics/sales-facts.js';
+import { recordOrderShipped } from '../analytics/order-facts.js';
 import { actionNames, isShippable, nextStatus, statusNames, type OrderStatus } from './sales-order.js';
 
 // What shipping does to a sales order. Every shipping transaction claims the order row first
@@ -160,6 +162,9 @@ export async function recordShipment(
   const shipped = orderLines.reduce((n, l) => n + l.shipped, 0) + lines.reduce((n, l) => n + l.quantity, 0);
   const action = shipped >= ordered ? 'ship_rest' : 'ship_part';
   const status = nextStatus(order.status, action) as OrderStatus;
+  const day = businessDate();
+  await recordShipmentFacts(trx, day, { type: 'shipment', id: reference }, lines.map(({ line, quantity }, i) => ({ lineId: line.id, quantity, shippedBefore: line.shipped, cost: -posted[i].costAmount })));
+  await recordOrderShipped(trx, order.id, day, shipped >= ordered);
   const audit = status !== order.status ? await moveOrder(trx, order, status, `${order.number} ship ${reference}`) : null;
   return { costs: posted.map((m) => -m.costAmount), status, audit };
 }

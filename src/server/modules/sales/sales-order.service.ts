@@ -19,6 +19,7 @@ import { actionNames, holdsReservation, nextStatus, statusNames, type OrderActio
 import type { SalesOrderInput, SalesOrderView, ShortageMode } from './sales-order.schemas.js';
 import { buildOrderContent, contentColumns, insertLines, lineRows, type LineRow } from './sales-order-content.js';
 // Directly, not through purchasing's index: purchasing itself uses sales.
+import { recordOrderCancelled, recordOrderConfirmed } from '../analytics/order-facts.js';
 import { checkReorderPoints } from '../purchasing/reorder-check.js';
 
 /**
@@ -48,6 +49,7 @@ export async function createSalesOrder(
   await insertOrder.affected(trx, { ...row, status: order.status, ...changes, approvalReasons: approvalReasons ? JSON.stringify(approvalReasons) : null });
   await insertLines(trx, order.lines.map(({ sku: _s, productName: _n, baseUnit: _u, backordered: _b, ...l }) => ({ ...l, orderId: id })));
   if (step) await announce(trx, order, 'confirm', step.granted);
+  if (step) await recordOrderFacts(trx, order, step.granted);
   if (step?.granted) await checkReorderPoints(trx, levelPairs(order));
   await writeAudits(trx, actor, [
     { action: 'create', entity: 'salesOrder', entityId: id, summary: row.number, after: created },
@@ -84,6 +86,7 @@ export async function transition(trx: Tx, actor: Actor, id: string, action: Orde
   });
   await writeLineReservations(trx, step);
   await announce(trx, step.after, action, step.granted);
+  await recordOrderFacts(trx, step.after, step.granted);
   if (step.after.lines.some((l, i) => l.reserved !== step.before.lines[i].reserved)) await checkReorderPoints(trx, levelPairs(step.after));
   await writeAudits(trx, actor, [stepAudit(step.after, action, comment, step)]);
   return step.after;
@@ -171,6 +174,12 @@ async function announce(trx: Tx, order: SalesOrderView, action: OrderAction, gra
       entity: 'salesOrder', entityId: order.id, dedupeKey: `approval:${order.id}`,
     });
   }
+}
+
+/** The order facts of a state change (analytics): its first confirmation, with whether a line waits for stock; a cancel. */
+async function recordOrderFacts(trx: Tx, order: SalesOrderView, granted: number[] | null) {
+  if (granted) await recordOrderConfirmed(trx, order, order.lines.length, order.lines.some((l) => l.backordered > 0));
+  if (order.status === 'cancelled') await recordOrderCancelled(trx, order.id);
 }
 
 /** Base units of a line waiting for stock (欠货): only while the order is open for shipping. */

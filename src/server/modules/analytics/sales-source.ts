@@ -1,0 +1,120 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTx } from '../../db/create-db.js';
+import type { RollupMeasures } from '../../db/schema-analytics.js';
+import { addDays, type Filters } from './filters.js';
+
+// Where a sales figure is summed from (docs/metrics.md "How figures are kept exact and fast"):
+// - by customer or product filter: the facts themselves (their indexes lead with customer, product);
+// - by day, month, category, warehouse or in total: the daily rollup;
+// - by product or customer: the monthly rollups for the whole months of the range, plus the facts
+//   of the days before the first and after the last whole month.
+// Every path sums the same facts, so the answer is the same whichever is used.
+
+export type Measures = RollupMeasures;
+export type Group = 'none' | 'day' | 'month' | 'product' | 'customer' | 'category' | 'warehouse';
+
+export const zero = (): Measures => ({ quantity: 0, net: 0, cost: 0, costedNet: 0, returnedQuantity: 0, returnedNet: 0, lines: 0 });
+const keys = Object.keys(zero()) as Array<keyof Measures>;
+export const addMeasures = (a: Measures, b: Measures) => { for (const k of keys) a[k] += b[k]; return a; };
+
+const rollupSums = sql.raw(keys.map((k) => `sum(${k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}) as "${k}"`).join(', '));
+const factSums = sql.raw([
+  `sum(case when kind = 'sale' then quantity else 0 end) as "quantity"`,
+  `sum(case when kind = 'sale' then net else 0 end) as "net"`,
+  `sum(cost) as "cost"`,
+  `sum(case when costed = 1 then net else 0 end) as "costedNet"`,
+  `sum(case when kind = 'return' then -quantity else 0 end) as "returnedQuantity"`,
+  `sum(case when kind = 'return' then -net else 0 end) as "returnedNet"`,
+  `count(*) as "lines"`,
+].join(', '));
+
+type Source = 'facts' | 'daily' | 'products' | 'customers';
+const tables: Record<Source, string> = { facts: 'sales_facts', daily: 'sales_daily', products: 'sales_monthly_products', customers: 'sales_monthly_customers' };
+
+function keyOf(source: Source, group: Group): RawBuilder<string> {
+  const dateCol = source === 'facts' || source === 'daily' ? 'day' : 'month';
+  switch (group) {
+    case 'none': return sql<string>`''`;
+    case 'day': return sql<string>`${sql.ref(dateCol)}`;
+    case 'month': return sql<string>`substr(${sql.ref(dateCol)}, 1, 7)`;
+    case 'product': return sql<string>`product_id`;
+    case 'customer': return sql<string>`customer_id`;
+    case 'category': return sql<string>`category_id`;
+    case 'warehouse': return sql<string>`warehouse_id`;
+  }
+}
+
+/** One SELECT over a source and date range, grouped; the rows' measures are numbers. */
+async function sumOver(db: DbOrTx, source: Source, f: Filters, range: { from: string; to: string }, group: Group): Promise<Map<string, Measures>> {
+  const where: RawBuilder<unknown>[] = [];
+  if (source === 'facts' || source === 'daily') where.push(sql`day >= ${range.from} and day <= ${range.to}`);
+  else where.push(sql`month >= ${range.from.slice(0, 7)} and month <= ${range.to.slice(0, 7)}`);
+  if (f.warehouseId) where.push(sql`warehouse_id = ${f.warehouseId}`);
+  if (f.categoryIds) where.push(sql`category_id in (${sql.join(f.categoryIds)})`);
+  if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
+  if (f.productId) where.push(sql`product_id = ${f.productId}`);
+  const key = keyOf(source, group);
+  const sums = source === 'facts' ? factSums : rollupSums;
+  const q = sql<Record<string, unknown>>`select ${key} as "key", ${sums} from ${sql.table(tables[source])} where ${sql.join(where, sql` and `)} group by 1`;
+  const { rows } = await q.execute(db);
+  const out = new Map<string, Measures>();
+  for (const r of rows) {
+    if (Number(r.lines) === 0 || r.lines === null) continue;
+    const m = zero();
+    for (const k of keys) m[k] = Number(r[k] ?? 0);
+    out.set(String(r.key), m);
+  }
+  return out;
+}
+
+function merge(into: Map<string, Measures>, more: Map<string, Measures>) {
+  for (const [k, m] of more) {
+    const have = into.get(k);
+    if (have) addMeasures(have, m);
+    else into.set(k, m);
+  }
+  return into;
+}
+
+const firstOfMonth = (d: string) => `${d.slice(0, 7)}-01`;
+const lastOfMonth = (d: string) => addDays(firstOfMonth(addDays(firstOfMonth(d), 32)), -1);
+
+/** The whole months inside a range, and the days left at each end. */
+export function splitMonths(from: string, to: string): { months: { from: string; to: string } | null; edges: Array<{ from: string; to: string }> } {
+  const start = from === firstOfMonth(from) ? from : addDays(lastOfMonth(from), 1);
+  const end = to === lastOfMonth(to) ? to : addDays(firstOfMonth(to), -1);
+  if (start > end) return { months: null, edges: [{ from, to }] };
+  const edges = [];
+  if (from < start) edges.push({ from, to: addDays(start, -1) });
+  if (end < to) edges.push({ from: addDays(end, 1), to });
+  return { months: { from: start, to: end }, edges };
+}
+
+/** Sales measures over the filters' range, grouped. */
+export async function salesBy(db: DbOrTx, f: Filters, group: Group): Promise<Map<string, Measures>> {
+  const range = { from: f.from, to: f.to };
+  if (f.customerId || f.productId) return sumOver(db, 'facts', f, range, group);
+  if (group !== 'product' && group !== 'customer') return sumOver(db, 'daily', f, range, group);
+  const { months, edges } = splitMonths(f.from, f.to);
+  const out = months ? await sumOver(db, group === 'product' ? 'products' : 'customers', f, months, group) : new Map<string, Measures>();
+  for (const e of edges) merge(out, await sumOver(db, 'facts', f, e, group));
+  return out;
+}
+
+/** Sales measures straight from the facts, whatever the filters (the check the rollups are tested against). */
+export async function salesFromFacts(db: DbOrTx, f: Filters, group: Group): Promise<Map<string, Measures>> {
+  return sumOver(db, 'facts', f, { from: f.from, to: f.to }, group);
+}
+
+/** The figures users read off measures: revenue net of returns, gross profit over the revenue whose cost is known. */
+export function derived(m: Measures) {
+  const revenue = m.net - m.returnedNet;
+  const grossProfit = m.costedNet - m.cost;
+  return {
+    ...m, revenue, grossProfit,
+    marginPercent: m.costedNet !== 0 ? Math.round((grossProfit / m.costedNet) * 10_000) / 100 : null,
+    costCoverage: revenue !== 0 ? Math.round((m.costedNet / revenue) * 10_000) / 100 : null,
+    returnRate: m.quantity !== 0 ? Math.round((m.returnedQuantity / m.quantity) * 10_000) / 100 : null,
+  };
+}
+export type Derived = ReturnType<typeof derived>;
