@@ -113,23 +113,31 @@ describe(`backorder notice to the customer, low stock to the staff robots, messa
     expect(unknown.text).not.toContain('预计');
   });
 
-  it('allocation from a receipt does not send the backorder notice again; the back-in-stock notice still goes to a subscriber', async () => {
+  it('allocation from receipts does not send the backorder notice again; the order’s back-in-stock notice goes when its backorder is reserved, though nothing is left for others', async () => {
     const lamp = await product('LAMP', '台灯');
     const o = await order([{ productId: lamp.id, quantity: 4 }], { shortage: 'backorder' });
     w.ok(await admin.post('/api/v1/back-in-stock', { customerId: shop.id, productId: lamp.id, orderId: o.id }));
-    for (const quantity of [2, 5]) {
+    const receive = async (quantity: number) => {
       const rk = await admin.post('/api/v1/purchase-receipts', { warehouseId: w1.id, supplierId: acme.id, lines: [{ productId: lamp.id, quantity, unitCost: 2000 }] });
       expect(rk.status, JSON.stringify(rk.body)).toBe(201);
-    }
+    };
+    await receive(2);
+    expect(await messages('stock.back_in_stock')).toHaveLength(0); // half reserved, still waiting
+    await receive(2);
     expect((await admin.get(`/api/v1/sales-orders/${o.id}`)).body.lines[0]).toMatchObject({ reserved: 4, backordered: 0 });
+    expect((await admin.get('/api/v1/stock', { query: { productId: lamp.id, warehouseId: w1.id } })).body.items[0]).toMatchObject({ onHand: 4, reserved: 4 });
     expect((await messages('backorder.allocated')).filter((m) => m.orderId === o.id)).toHaveLength(2);
     expect((await messages('order.backordered')).filter((m) => m.orderId === o.id)).toHaveLength(1);
     const back = await messages('stock.back_in_stock');
     expect(back).toHaveLength(1);
     expect(back[0].orderId).toBe(o.id);
+    expect(JSON.parse(back[0].payload)).toMatchObject({ orderNumber: o.number, available: 0 });
     await drain();
     expect(smtp.received.filter((m) => m.subject.includes(o.number) && m.subject.includes('缺货'))).toHaveLength(1);
-    expect(smtp.received.filter((m) => m.subject === '【鑫源商贸】您关注的 台灯 已到货')).toHaveLength(1);
+    const mails = smtp.received.filter((m) => m.subject === '【鑫源商贸】您关注的 台灯 已到货');
+    expect(mails).toHaveLength(1);
+    expect(mails[0].text).toContain(`您关注的商品 台灯（LAMP）已经到货，订单 ${o.number} 所需的数量已为您预留，我们会尽快为您发货。`);
+    expect(mails[0].text).not.toContain('现有库存');
   });
 
   it('falling to the reorder point posts one low-stock message to the robot; selling more while low posts nothing; the next crossing posts again', async () => {

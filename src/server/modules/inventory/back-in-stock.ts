@@ -38,21 +38,33 @@ export async function listSubscriptions(db: Db, f: { page: number; pageSize: num
   return paginate(q, q.orderBy('createdAt', 'desc').orderBy('id', 'desc'), f);
 }
 
+// A subscription's order lines of its product (and warehouse): what they hold and what still waits (欠货).
+const orderLines = (column: string) =>
+  sql<number>`(select coalesce(sum(${sql.raw(column)}), 0) from sales_order_lines l where l.order_id = s.order_id and l.product_id = s.product_id and (s.warehouse_id is null or l.warehouse_id = s.warehouse_id))`;
+
 /**
  * After stock came in: every waiting subscription whose product (and warehouse) now has stock
- * available gets a `stock.back_in_stock` event in the outbox, in the same transaction, once.
+ * available gets a `stock.back_in_stock` event in the outbox, in the same transaction, once. A
+ * subscription for an order also fires when that order's backorder of the product has been
+ * reserved, even if the receipt left nothing available for anyone else.
  */
 export async function notifyBackInStock(trx: DbOrTx, productIds: string[]): Promise<void> {
   if (productIds.length === 0) return;
   const waiting = await trx.selectFrom('stockSubscriptions as s')
     .innerJoin('products as p', 'p.id', 's.productId')
-    .select(['s.id', 's.customerId', 's.productId', 's.warehouseId', 's.orderId', 'p.sku', 'p.name'])
+    .leftJoin('salesOrders as o', 'o.id', 's.orderId')
+    .select(['s.id', 's.customerId', 's.productId', 's.warehouseId', 's.orderId', 'o.number as orderNumber', 'p.sku', 'p.name'])
     .select(sql<number>`(select coalesce(sum(l.on_hand - l.reserved), 0) from stock_levels l where l.product_id = s.product_id and (s.warehouse_id is null or l.warehouse_id = s.warehouse_id))`.as('available'))
+    .select([orderLines('l.reserved').as('orderReserved'), orderLines('l.base_quantity - l.reserved - l.shipped').as('orderWaiting')])
     .where('s.status', '=', 'waiting').where('s.productId', 'in', productIds).execute();
   const now = nowIso();
   for (const s of waiting) {
-    if (Number(s.available) <= 0) continue;
-    await enqueue(trx, 'stock.back_in_stock', { subscriptionId: s.id, customerId: s.customerId, productId: s.productId, sku: s.sku, name: s.name, warehouseId: s.warehouseId, orderId: s.orderId, available: Number(s.available) }, `back_in_stock:${s.id}`);
+    const orderServed = s.orderId != null && Number(s.orderReserved) > 0 && Number(s.orderWaiting) <= 0;
+    if (Number(s.available) <= 0 && !orderServed) continue;
+    await enqueue(trx, 'stock.back_in_stock', {
+      subscriptionId: s.id, customerId: s.customerId, productId: s.productId, sku: s.sku, name: s.name, warehouseId: s.warehouseId, orderId: s.orderId,
+      orderNumber: orderServed ? s.orderNumber : null, available: Math.max(0, Number(s.available)),
+    }, `back_in_stock:${s.id}`);
     await trx.updateTable('stockSubscriptions').set({ status: 'notified', notifiedAt: now }).where('id', '=', s.id).execute();
   }
 }

@@ -56,7 +56,9 @@ export async function noticesFor(db: DbOrTx, topic: string, payload: Payload, op
       return [{ event: topic, audience: 'staff', customerId: null, orderId: null, data: { ...base, ...payload } }];
     case 'stock.back_in_stock': {
       const c = await db.selectFrom('customers').select('name').where('id', '=', String(payload.customerId)).executeTakeFirst();
-      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, customerName: c?.name ?? null } }];
+      // Nothing available (the stock went to the subscriber's own order): no "N available, order soon".
+      const available = Number(payload.available) > 0 ? Number(payload.available) : null;
+      return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, available, customerName: c?.name ?? null } }];
     }
     case 'shipment.shipped':
       return [{ event: topic, audience: 'customer', customerId: str(payload.customerId), orderId, data: { ...base, ...payload, trackingLink: link(str(payload.trackingPath), opts) } }];

@@ -73,10 +73,15 @@ const customerEvents: NotificationEvent[] = [
   },
   {
     event: 'stock.back_in_stock', audience: 'customer', zh: '到货通知', en: 'Back in stock', source: 'stock.back_in_stock',
-    placeholders: [shopName, customerName, ph('sku', 'text', '商品编码', 'SKU', 'A-1001'), ph('name', 'text', '商品名称', 'Product name', '不锈钢合页 4 寸'), ph('available', 'number', '可用数量', 'Quantity available', 120)],
+    placeholders: [shopName, customerName, ph('sku', 'text', '商品编码', 'SKU', 'A-1001'), ph('name', 'text', '商品名称', 'Product name', '不锈钢合页 4 寸'),
+      ph('available', 'number', '可用数量（无可用时为空）', 'Quantity available (empty when none)', 120),
+      ph('orderNumber', 'text', '已为其预留到货的订单号（订阅关联订单时）', 'The order the stock is set aside for (a subscription for an order)', 'SO-20261128-0001')],
     defaults: {
-      'zh-CN': zh('【{{shopName}}】您关注的 {{name}} 已到货', ['{{customerName}}，您好：', '', '您关注的商品 {{name}}（{{sku}}）已经到货，现有库存 {{available}}。', '库存有限，欢迎尽快下单。']),
-      en: en('[{{shopName}}] {{name}} is back in stock', ['Dear {{customerName}},', '', '{{name}} ({{sku}}), which you asked about, is back in stock: {{available}} available.', 'Order soon, stock is limited.']),
+      'zh-CN': zh('【{{shopName}}】您关注的 {{name}} 已到货', ['{{customerName}}，您好：', '', '您关注的商品 {{name}}（{{sku}}）已经到货{{#if orderNumber}}，订单 {{orderNumber}} 所需的数量已为您预留，我们会尽快为您发货{{/if}}。',
+        '{{#if available}}现有库存 {{available}}，库存有限，欢迎尽快下单。{{/if}}']),
+      en: en('[{{shopName}}] {{name}} is back in stock', ['Dear {{customerName}},', '',
+        '{{name}} ({{sku}}), which you asked about, is back in stock{{#if orderNumber}}, and what your order {{orderNumber}} needs is set aside for you: we will ship it soon{{/if}}.',
+        '{{#if available}}{{available}} available. Order soon, stock is limited.{{/if}}']),
     },
   },
   {
