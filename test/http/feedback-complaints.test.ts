@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noticesFor } from '../../src/server/modules/notify/notice-data.js';
 import { render } from '../../src/server/modules/notify/templates.js';
@@ -203,5 +204,37 @@ describe(`feedback, complaints and the order timeline ${dialectLabel}`, () => {
     expect(smtp.received.some((mail) => mail.to.includes('buyer@shop.test'))).toBe(true);
     expectError(await w.admin.get('/api/v1/sales-orders/nope/timeline'), 404, 'NOT_FOUND');
     expectError(await t.client().get(`/api/v1/sales-orders/${order.id}/timeline`), 401, 'UNAUTHENTICATED');
+  });
+
+  it('a message the dispatcher gave up on is dead on the timeline, with its error; one still to be retried is failed', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
+    });
+    const drain = async () => {
+      const d = createDispatcher(t.app.deps.database, t.config, { backoffMs: 0, smtpTimeoutMs: 2000 });
+      try {
+        while (await d.runOnce() > 0) { /* drain */ }
+      } finally {
+        await d.stop();
+      }
+    };
+    w.ok(await w.admin.request('PUT', '/api/v1/settings/notifications', { host: '127.0.0.1', port, secure: false, from: '鑫源商贸 <shop@jxc.test>', shopName: '鑫源商贸', maxAttempts: 1 }));
+    const c = w.ok(await w.admin.post('/api/v1/complaints', { orderId: order.id, category: 'price', description: '比别家贵' }));
+    w.ok(await w.admin.post(`/api/v1/complaints/${c.id}/resolve`, { comment: '已退差价' }));
+    await drain();
+    const mine = (tl: Json[]) => tl.filter((e) => e.kind === 'message' && e.title.en === 'Message complaint.resolved' && e.recipient === 'buyer@shop.test');
+    const dead = mine(w.ok(await w.admin.get(`/api/v1/sales-orders/${order.id}/timeline`)) as Json[]);
+    expect(dead.map((e) => e.status)).toContain('dead');
+    expect(dead.find((e) => e.status === 'dead')!.error).toMatch(/ECONNREFUSED|connect/i);
+    // With attempts left the same failure is only failed.
+    w.ok(await w.admin.request('PUT', '/api/v1/settings/notifications', { host: '127.0.0.1', port, secure: false, from: '鑫源商贸 <shop@jxc.test>', shopName: '鑫源商贸', maxAttempts: 5 }));
+    w.ok(await w.admin.post(`/api/v1/complaints/${c.id}/reopen`, {}));
+    w.ok(await w.admin.post(`/api/v1/complaints/${c.id}/resolve`, { comment: '已退差价并致歉' }));
+    const d = createDispatcher(t.app.deps.database, t.config, { backoffMs: 60_000, smtpTimeoutMs: 2000 });
+    try { await d.runOnce(); } finally { await d.stop(); }
+    const statuses = mine(w.ok(await w.admin.get(`/api/v1/sales-orders/${order.id}/timeline`)) as Json[]).map((e) => e.status);
+    expect(statuses.filter((s) => s === 'dead')).toHaveLength(1);
+    expect(statuses).toContain('failed');
+    w.ok(await w.admin.request('PUT', '/api/v1/settings/notifications', { host: '127.0.0.1', port: smtp.port, secure: false, from: '鑫源商贸 <shop@jxc.test>', shopName: '鑫源商贸', maxAttempts: 8 }));
   });
 });

@@ -92,7 +92,7 @@ export const timelineEntry = z.object({
   refId: z.string().nullable().optional().describe('The shipment, return, complaint or outbox message the entry is about'),
   channel: z.string().nullable().optional(),
   recipient: z.string().nullable().optional(),
-  status: z.string().nullable().optional().describe('For messages: sent, failed, or the outbox status (pending, dead…) when no attempt was logged'),
+  status: z.string().nullable().optional().describe('For messages: sent, failed (to be retried), dead (failed for good), or the outbox status (pending…) when no attempt was logged'),
   attempts: z.number().int().nullable().optional(),
   error: z.string().nullable().optional(),
 });

@@ -92,7 +92,9 @@ async function messageEntries(db: DbOrTx, orderId: string): Promise<TimelineEntr
       out.push({ at: m.sentAt ?? m.createdAt, kind: 'message', refId: m.id, title, detail: null, channel: null, recipient: null, status: m.status, attempts: Number(m.attempts), error: m.lastError });
     }
     for (const d of last.values()) {
-      out.push({ at: d.at, kind: 'message', refId: m.id, title, detail: null, channel: d.channel, recipient: d.recipient, status: d.status, attempts: d.attempts, error: d.error });
+      // A failed attempt of a message the dispatcher gave up on is final: dead (resend it from 消息记录), not a failure still being retried.
+      const status = d.status === 'failed' && m.status === 'dead' ? 'dead' : d.status;
+      out.push({ at: d.at, kind: 'message', refId: m.id, title, detail: null, channel: d.channel, recipient: d.recipient, status, attempts: d.attempts, error: d.error });
     }
   }
   return out;
