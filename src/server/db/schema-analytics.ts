@@ -58,3 +58,23 @@ export interface OrderFactTable {
   cancelled: number;
   history: number;
 }
+
+/** The last forecast run's result for a product × warehouse (migration 0018). */
+export interface DemandForecastTable {
+  productId: string;
+  warehouseId: string;
+  method: string;
+  demandClass: string;
+  /** JSON: the fitted parameters. */
+  params: string;
+  historyWeeks: number;
+  /** Monday (YYYY-MM-DD) of the first forecast week. */
+  firstWeek: string;
+  /** JSON array: units per week from firstWeek. */
+  weekly: string;
+  holdout: number;
+  absError: number;
+  actualSum: number;
+  wape: number | null;
+  computedAt: string;
+}

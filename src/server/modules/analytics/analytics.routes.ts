@@ -8,6 +8,7 @@ import { resolveFilters, type FilterInput } from './filters.js';
 import { fulfilmentFigures } from './fulfilment-figures.js';
 import { inventoryValue } from './inventory-figures.js';
 import { salesSummary, salesTop, salesTrend } from './sales-figures.js';
+import { forecastAccuracy, productForecast, runForecasts } from './forecast.service.js';
 
 const tags = ['analytics'];
 const access = { access: 'analytics:read' } as const;
@@ -52,6 +53,30 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     config: access,
     schema: { tags, querystring: schemas.orderDrillQuery, response: { 200: schemas.ordersView, ...errorResponses }, summary: 'The orders behind a fulfilment figure (shipped, on time, backordered, returned, late), newest first' },
   }, async (req) => fulfilmentOrders(db, await resolveFilters(db, filtersOf(req.query)), req.query));
+
+  app.post('/api/v1/analytics/forecast/run', {
+    config: access,
+    schema: { tags, body: schemas.forecastRunBody, response: { 200: schemas.forecastRunView, ...errorResponses }, summary: 'Forecast weekly demand of every product × warehouse shipped in the last 156 weeks (or of one product or warehouse), backtest each, store the results' },
+  }, async (req) => {
+    await resolveFilters(db, { productId: req.body.productId, warehouseId: req.body.warehouseId });
+    return runForecasts(db, req.body);
+  });
+
+  app.get('/api/v1/analytics/forecast/products/:productId', {
+    config: access,
+    schema: { tags, params: schemas.forecastParams, querystring: schemas.forecastProductQuery, response: { 200: schemas.productForecastView, ...errorResponses }, summary: 'One product’s demand forecast per warehouse, computed now, with its weekly history and backtest; no shipments: an explained empty result' },
+  }, async (req) => {
+    await resolveFilters(db, { productId: req.params.productId, warehouseId: req.query.warehouseId });
+    return productForecast(db, req.params.productId, req.query.warehouseId);
+  });
+
+  app.get('/api/v1/analytics/forecast/accuracy', {
+    config: access,
+    schema: { tags, querystring: schemas.accuracyQuery, response: { 200: schemas.accuracyView, ...errorResponses }, summary: 'The last run’s forecasts, largest backtest error first, with the overall WAPE and WAPE by method and demand class' },
+  }, async (req) => {
+    const f = await resolveFilters(db, { warehouseId: req.query.warehouseId, categoryId: req.query.categoryId });
+    return forecastAccuracy(db, { warehouseId: f.warehouseId, categoryIds: f.categoryIds, page: req.query.page, pageSize: req.query.pageSize });
+  });
 
   app.get('/api/v1/analytics/export', {
     config: access,

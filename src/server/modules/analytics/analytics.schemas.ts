@@ -78,3 +78,26 @@ export const ordersView = z.object({
     backordered: z.boolean(), returned: z.boolean(), daysToShip: optNum, onTime: z.boolean().nullable(),
   })),
 });
+
+export const forecastRunBody = z.strictObject({ productId: z.string().max(64).optional(), warehouseId: z.string().max(64).optional() });
+const accuracy = {
+  overallWape: optNum.describe('Σ |actual − forecast| ÷ Σ actual over the held-back weeks of every series'),
+  byMethod: z.array(z.object({ key: z.string(), series: num, wape: optNum })), byClass: z.array(z.object({ key: z.string(), series: num, wape: optNum })),
+};
+export const forecastRunView = z.object({ computedAt: z.string(), from: z.string(), to: z.string(), series: num, ...accuracy });
+const forecastSeries = z.object({
+  productId: z.string(), warehouseId: z.string(), method: z.string(), demandClass: z.string().describe('smooth, erratic, intermittent, lumpy, short (under 8 weeks since the first sale) or none'),
+  params: z.record(z.string(), z.unknown()), historyWeeks: num, firstWeek: z.string(), weekly: z.array(num).describe('Units per week from firstWeek'),
+  holdout: num, absError: num, actualSum: num, wape: optNum, computedAt: z.string(),
+});
+export const productForecastView = z.object({
+  productId: z.string(), from: z.string(), to: z.string(), firstForecastWeek: z.string(), explanation: z.object({ zh: z.string(), en: z.string() }).nullable(),
+  series: z.array(forecastSeries.extend({ history: z.object({ weeks: z.array(z.string()), quantities: z.array(num) }) })), ...accuracy,
+});
+export const forecastParams = z.strictObject({ productId: z.string().min(1).max(64) });
+export const forecastProductQuery = z.strictObject({ warehouseId: z.string().max(64).optional() });
+export const accuracyQuery = z.strictObject({ warehouseId: z.string().max(64).optional(), categoryId: z.string().max(64).optional(), ...page });
+export const accuracyView = z.object({
+  computedAt: z.string().nullable(), total: num, page: num, pageSize: num, ...accuracy,
+  items: z.array(forecastSeries.extend({ sku: z.string(), productName: z.string(), warehouseName: z.string() })),
+});

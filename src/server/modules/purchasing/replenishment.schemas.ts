@@ -37,6 +37,7 @@ export const reorderRuleParams = z.strictObject({ productId: id, warehouseId: id
 export const suggestionQuery = z.strictObject({
   warehouseId: id.optional(), productId: id.optional(), supplierId: id.optional(),
   weeks: z.coerce.number().int().min(1).max(52).default(8).describe('Weeks of sales history the demand is averaged over'),
+  demand: z.enum(['auto', 'average']).default('auto').describe('auto: the demand forecast where there is a usable one, else the average; average: always the average'),
 });
 const text = z.object({ zh: z.string(), en: z.string() });
 export const suggestionView = z.object({
@@ -44,6 +45,8 @@ export const suggestionView = z.object({
   available: z.number().int(), incoming: z.number().int(), position: z.number().int().describe('available + incoming'),
   soldInPeriod: z.number().int(), weeks: z.number().int(), weeklyDemand: z.number().describe('Average base units sold a week (one decimal)'),
   leadTimeDays: z.number().int(), demandOverLeadTime: z.number().int(),
+  demandSource: z.enum(['forecast', 'average']).describe('forecast: the last demand forecast run (analytics) for this product × warehouse, when it has 8 weeks or more since the first sale and is under 14 days old; else the average of the last `weeks` weeks'),
+  forecast: z.object({ method: z.string(), demandClass: z.string(), wape: z.number().nullable(), computedAt: z.string() }).nullable(),
   method: z.enum(['reorder_point', 'min_max']).nullable(), reorderPoint: z.number().int().nullable(), safetyStock: z.number().int(), maxStock: z.number().int().nullable(),
   supplierId: z.string().nullable(), supplierName: z.string().nullable(), unitPrice: z.number().int().nullable().describe('Supplier price per base unit, fen'),
   moq: z.number().int(), packSize: z.number().int(),

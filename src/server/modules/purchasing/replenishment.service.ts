@@ -9,6 +9,7 @@ import { productsWithUnits } from './purchase-order-content.js';
 import { createPurchaseOrder } from './purchase-order.service.js';
 import type { PurchaseOrderView } from './purchasing.schemas.js';
 import { planReplenishment } from './replenishment.js';
+import { storedForecasts } from '../analytics/forecast.service.js';
 import type { DraftOrdersInput, Suggestion } from './replenishment.schemas.js';
 
 const key = (p: string, w: string) => `${p}\u0000${w}`;
@@ -21,7 +22,7 @@ const addDays = (date: string, n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-type Filter = { warehouseId?: string; productId?: string; supplierId?: string; weeks: number; pairs?: Array<{ productId: string; warehouseId: string }> };
+type Filter = { warehouseId?: string; productId?: string; supplierId?: string; weeks: number; demand?: 'auto' | 'average'; pairs?: Array<{ productId: string; warehouseId: string }> };
 
 /** Base units sold per product × warehouse since `since` (order date; entry date when none). */
 async function demandSince(db: DbOrTx, since: string, f: Filter) {
@@ -33,6 +34,25 @@ async function demandSince(db: DbOrTx, since: string, f: Filter) {
   if (f.productId) q = q.where('l.productId', '=', f.productId);
   if (f.warehouseId) q = q.where('l.warehouseId', '=', f.warehouseId);
   return new Map((await q.execute()).map((r) => [key(r.productId, r.warehouseId), Number(r.sold)]));
+}
+
+type UsableForecast = { method: string; demandClass: string; weekly: number[]; wape: number | null; computedAt: string };
+
+/**
+ * The stored demand forecasts replenishment may use: 8 weeks or more since the first sale (not
+ * 'short' or 'none'), computed in the last 14 days; the weeks already past are dropped.
+ */
+async function usableForecasts(db: DbOrTx, productIds: string[], today: string): Promise<Map<string, UsableForecast>> {
+  const out = new Map<string, UsableForecast>();
+  const oldest = addDays(today, -14);
+  for (const r of await storedForecasts(db, productIds)) {
+    if (r.demandClass === 'short' || r.demandClass === 'none' || r.computedAt.slice(0, 10) < oldest) continue;
+    const past = Math.max(0, Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.firstWeek}T00:00:00Z`)) / (7 * 86_400_000)));
+    const weekly = r.weekly.slice(past);
+    if (weekly.length === 0) continue;
+    out.set(key(r.productId, r.warehouseId), { method: r.method, demandClass: r.demandClass, weekly, wape: r.wape, computedAt: r.computedAt });
+  }
+  return out;
 }
 
 type SupplierTerms = { supplierId: string; supplierName: string; price: number | null; moq: number; packSize: number; leadTimeDays: number };
@@ -90,6 +110,7 @@ export async function replenishmentSuggestions(db: DbOrTx, f: Filter): Promise<{
     .map((l) => [key(l.productId, l.warehouseId), Number(l.onHand) - Number(l.reserved)]));
   const incoming = await incomingByLevel(db, productIds);
   const terms = await supplierTerms(db, productIds, [...new Set([...rules.values()].flatMap((r) => (r.supplierId ? [r.supplierId] : [])))]);
+  const forecasts = f.demand === 'average' ? new Map<string, UsableForecast>() : await usableForecasts(db, productIds, today);
   const items: Suggestion[] = [];
   for (const { productId, warehouseId } of pairs) {
     const p = products.get(productId);
@@ -102,7 +123,7 @@ export async function replenishmentSuggestions(db: DbOrTx, f: Filter): Promise<{
     const facts = {
       baseUnit: p.baseUnit, available: levels.get(k) ?? 0, incoming: incoming.get(k) ?? 0, sold: sold.get(k) ?? 0, weeks: f.weeks, leadTimeDays: t?.leadTimeDays ?? 0,
       method: (rule?.method ?? null) as 'reorder_point' | 'min_max' | null, reorderPoint: rule ? Number(rule.reorderPoint) : null, safetyStock: rule ? Number(rule.safetyStock) : 0,
-      maxStock: rule?.maxStock == null ? null : Number(rule.maxStock), moq: t?.moq ?? 0, packSize: t?.packSize ?? 1,
+      maxStock: rule?.maxStock == null ? null : Number(rule.maxStock), moq: t?.moq ?? 0, packSize: t?.packSize ?? 1, forecast: forecasts.get(k) ?? null,
     };
     const plan = planReplenishment(facts);
     if (plan.suggested <= 0 && !f.pairs) continue;
@@ -113,6 +134,8 @@ export async function replenishmentSuggestions(db: DbOrTx, f: Filter): Promise<{
     items.push({
       productId, sku: p.sku, productName: p.name, baseUnit: p.baseUnit, warehouseId, warehouseName, available: facts.available, incoming: facts.incoming, position: plan.position,
       soldInPeriod: facts.sold, weeks: f.weeks, weeklyDemand: plan.weeklyDemand, leadTimeDays: facts.leadTimeDays, demandOverLeadTime: plan.demandOverLeadTime,
+      demandSource: facts.forecast ? 'forecast' : 'average',
+      forecast: facts.forecast ? { method: facts.forecast.method, demandClass: facts.forecast.demandClass, wape: facts.forecast.wape, computedAt: facts.forecast.computedAt } : null,
       method: facts.method, reorderPoint: facts.reorderPoint, safetyStock: facts.safetyStock, maxStock: facts.maxStock,
       supplierId: t?.supplierId ?? null, supplierName: t?.supplierName ?? null, unitPrice: t?.price ?? null, moq: facts.moq, packSize: facts.packSize,
       need: plan.need, suggestedQuantity: plan.suggested, orderUnit, reason: plan.reason,

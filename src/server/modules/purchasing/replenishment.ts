@@ -14,11 +14,20 @@ export type ReplenishmentFacts = {
   maxStock: number | null;
   moq: number;
   packSize: number;
+  /** A usable demand forecast (analytics): units per week from this week on. */
+  forecast?: { method: string; weekly: number[]; wape: number | null } | null;
 };
 
 export type ReplenishmentPlan = { weeklyDemand: number; demandOverLeadTime: number; position: number; need: number; suggested: number; reason: { zh: string; en: string } };
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
+
+/** Units a weekly forecast expects over the next `days` days, each week spread evenly over its days (the last week repeats past the horizon). */
+export function forecastOver(weekly: number[], days: number): number {
+  let sum = 0;
+  for (let d = 0; d < days; d++) sum += (weekly[Math.floor(d / 7)] ?? weekly[weekly.length - 1] ?? 0) / 7;
+  return sum;
+}
 
 /** Rounds a need up to the MOQ, then up to a whole number of packs; 0 when nothing is needed. */
 export function roundOrderQuantity(need: number, moq: number, packSize: number): number {
@@ -33,12 +42,14 @@ export function roundOrderQuantity(need: number, moq: number, packSize: number):
  * a reorder point at least back above it. Rounded up to the MOQ and pack size.
  */
 export function planReplenishment(f: ReplenishmentFacts): ReplenishmentPlan {
-  const weeklyDemand = oneDecimal(f.sold / f.weeks);
-  const demandOverLeadTime = Math.ceil((f.sold * f.leadTimeDays) / (f.weeks * 7) - 1e-9);
+  const fc = f.forecast;
+  const weeklyDemand = fc ? oneDecimal(fc.weekly[0] ?? 0) : oneDecimal(f.sold / f.weeks);
+  const demandOverLeadTime = fc ? Math.ceil(forecastOver(fc.weekly, f.leadTimeDays) - 1e-9) : Math.ceil((f.sold * f.leadTimeDays) / (f.weeks * 7) - 1e-9);
   const position = f.available + f.incoming;
   const u = f.baseUnit;
-  const zh: string[] = [f.sold > 0 ? `近 ${f.weeks} 周平均每周销售 ${weeklyDemand} ${u}` : `近 ${f.weeks} 周没有销售`];
-  const en: string[] = [f.sold > 0 ? `sold ${weeklyDemand} ${u} a week over the last ${f.weeks} weeks` : `no sales over the last ${f.weeks} weeks`];
+  const wape = fc?.wape == null ? '' : `${Math.round(fc.wape * 100)}%`;
+  const zh: string[] = [fc ? `需求预测（${fc.method}${wape ? `，回测误差 ${wape}` : ''}）本周 ${weeklyDemand} ${u}` : f.sold > 0 ? `近 ${f.weeks} 周平均每周销售 ${weeklyDemand} ${u}` : `近 ${f.weeks} 周没有销售`];
+  const en: string[] = [fc ? `demand forecast (${fc.method}${wape ? `, backtest WAPE ${wape}` : ''}) ${weeklyDemand} ${u} this week` : f.sold > 0 ? `sold ${weeklyDemand} ${u} a week over the last ${f.weeks} weeks` : `no sales over the last ${f.weeks} weeks`];
   let target: number;
   if (f.method === 'min_max' && f.maxStock != null) {
     zh.push(`最低库存 ${f.reorderPoint}，最高库存 ${f.maxStock}`);
