@@ -29,7 +29,7 @@ export const en: typeof zh = {
     allAssignees: 'All assignees',
     searchPlaceholder: 'Search order number, customer, description',
     statuses: { open: 'Open', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' },
-    categories: { logistics: 'Delivery', quality: 'Quality', service: 'Service', price: 'Price', other: 'Other' },
+    categories: { logistics: 'Logistics', quality: 'Quality', service: 'Service', price: 'Price', other: 'Other' },
     priorities: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
     actions: { start: 'Start', resolve: 'Mark resolved', close: 'Close', reopen: 'Reopen' },
     actionHints: {
@@ -86,6 +86,7 @@ export const en: typeof zh = {
     title: 'Timeline',
     newestFirst: 'Newest first',
     oldestFirst: 'Oldest first',
+    customer: 'Customer',
     empty: 'Nothing yet',
     kinds: { order: 'Order', shipment: 'Shipment', tracking: 'Tracking', return: 'Return', complaint: 'Complaint', feedback: 'Feedback', message: 'Message' },
     msgStatuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed', dead: 'Dead' },

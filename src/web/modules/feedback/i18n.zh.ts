@@ -84,6 +84,7 @@ export const zh = {
     title: '时间线',
     newestFirst: '最新在前',
     oldestFirst: '最早在前',
+    customer: '客户',
     empty: '还没有记录',
     kinds: { order: '订单', shipment: '发货', tracking: '物流', return: '退货', complaint: '投诉', feedback: '评价', message: '消息' },
     msgStatuses: { pending: '待发送', sent: '已发送', failed: '发送失败', dead: '死信' },

@@ -6,7 +6,8 @@ import { Link } from 'react-router';
 import { useSession } from '../../../shared/auth/session';
 import { errorMessage } from '../../../shared/lib/errors';
 import { formatDateTime } from '../../../shared/lib/format';
-import { orderTimeline, type TimelineEntry } from '../api';
+import { complaints, orderTimeline, type TimelineEntry } from '../api';
+import { describeChange } from '../complaint-change';
 
 const kindColors: Record<TimelineEntry['kind'], string> = {
   order: 'blue', shipment: 'cyan', tracking: 'cyan', return: 'purple', complaint: 'volcano', feedback: 'gold', message: 'geekblue',
@@ -19,6 +20,9 @@ export function OrderTimelineCard({ orderId, version }: { orderId: string; versi
   const { t } = useTranslation();
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const q = useQuery({ queryKey: ['salesOrders', 'timeline', orderId, version], queryFn: () => orderTimeline(orderId), staleTime: 0 });
+  // Complaint assignments name the user by id: the names come from the assignee list.
+  const people = useQuery({ queryKey: ['complaints', 'assignees'], queryFn: complaints.assignees, staleTime: 60_000, enabled: !!q.data?.some((e) => e.kind === 'complaint') });
+  const nameOf = (userId: string) => people.data?.find((p) => p.id === userId)?.name ?? '';
   const entries = q.data ? (order === 'newest' ? q.data.slice().reverse() : q.data) : [];
   return (
     <Card
@@ -36,18 +40,19 @@ export function OrderTimelineCard({ orderId, version }: { orderId: string; versi
         <Timeline items={entries.map((e, i) => ({
           key: `${e.kind}-${e.refId ?? ''}-${e.at}-${i}`,
           color: e.kind === 'message' ? (deliveryColors[e.status ?? ''] ?? 'gray') : kindColors[e.kind],
-          content: <Entry e={e} />,
+          content: <Entry e={e} nameOf={nameOf} />,
         }))} />
       )}
     </Card>
   );
 }
 
-function Entry({ e }: { e: TimelineEntry }) {
+function Entry({ e, nameOf }: { e: TimelineEntry; nameOf: (userId: string) => string }) {
   const { t, i18n } = useTranslation();
   const { can } = useSession();
   const en = i18n.language === 'en';
-  const meta = [formatDateTime(e.at), e.actorName].filter(Boolean).join(' · ');
+  const actor = e.actorName === 'customer' ? t('tl.customer') : e.actorName;
+  const meta = [formatDateTime(e.at), actor].filter(Boolean).join(' · ');
   if (e.kind === 'message') {
     const topic = e.title.en.replace(/^Message /, '');
     const name = t(`tl.topics.${topic.replace(/\./g, '__')}`, { defaultValue: en ? e.title.en : e.title.zh });
@@ -72,12 +77,13 @@ function Entry({ e }: { e: TimelineEntry }) {
       </div>
     );
   }
+  const detail = e.kind === 'complaint' ? describeChange(/^Complaint (assigned|updated)/.test(e.title.en) ? 'assign' : 'other', e.detail, t, nameOf) : e.detail;
   const link = e.refId && ({ complaint: `/complaints/${e.refId}`, return: `/sales-returns/${e.refId}`, shipment: `/shipments/${e.refId}` } as Record<string, string>)[e.kind];
   return (
     <div data-testid="timeline-entry">
       <Tag color={kindColors[e.kind]}>{t(`tl.kinds.${e.kind}`)}</Tag>
       {link ? <Link to={link}><Typography.Text strong>{en ? e.title.en : e.title.zh}</Typography.Text></Link> : <Typography.Text strong>{en ? e.title.en : e.title.zh}</Typography.Text>}
-      {e.detail && <div style={{ whiteSpace: 'pre-wrap' }}>{e.detail}</div>}
+      {detail && <div style={{ whiteSpace: 'pre-wrap' }}>{detail}</div>}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{meta}</Typography.Text>
     </div>
   );

@@ -10,6 +10,7 @@ import { errorMessage } from '../../../shared/lib/errors';
 import { formatDateTime } from '../../../shared/lib/format';
 import { ReasonDialog } from '../../purchasing/components/ReasonDialog';
 import { complaintActions, complaintPriorities, complaints, type Complaint, type ComplaintAction, type ComplaintHistory, type ComplaintPatch } from '../api';
+import { describeChange } from '../complaint-change';
 import { ComplaintStatusTag, DueAt, PriorityTag } from '../components/ComplaintTags';
 
 const actionIcons: Record<ComplaintAction, ReactNode> = { start: <PlayCircleOutlined />, resolve: <CheckOutlined />, close: <StopOutlined />, reopen: <RedoOutlined /> };
@@ -118,17 +119,7 @@ export default function ComplaintDetailPage() {
 
 function HistoryEntry({ h, nameOf }: { h: ComplaintHistory; nameOf: (userId: string) => string }) {
   const { t } = useTranslation();
-  // An assignment or change keeps what changed as JSON: show it in words.
-  let comment = h.comment;
-  if (h.action === 'assign' || h.action === 'update') {
-    try {
-      const set = JSON.parse(h.comment ?? '{}') as { assigneeId?: string | null; priority?: string };
-      const parts = [];
-      if (set.assigneeId !== undefined) parts.push(t('cmp.fieldValue', { field: t('cmp.assignee'), value: set.assigneeId ? nameOf(set.assigneeId) : t('cmp.unassigned') }));
-      if (set.priority) parts.push(t('cmp.fieldValue', { field: t('cmp.priority'), value: t(`cmp.priorities.${set.priority}`, { defaultValue: set.priority }) }));
-      comment = parts.join(t('sales.listSeparator')) || null;
-    } catch { /* plain text */ }
-  }
+  const comment = describeChange(h.action, h.comment, t, nameOf);
   return (
     <div>
       <Typography.Text strong>{t(`cmp.historyActions.${h.action}`, { defaultValue: h.action })}</Typography.Text>
