@@ -15,7 +15,7 @@ import { notifyRoutes } from './notify/index.js';
 import { purchaseReturnRoutes, purchasingRoutes, replenishmentRoutes } from './purchasing/index.js';
 import { salesReturnRoutes } from './returns/index.js';
 import { feedbackRoutes } from './feedback/index.js';
-import { analyticsRoutes } from './analytics/index.js';
+import { analyticsRoutes, analyticsStockRoutes } from './analytics/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes, analyticsRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes, analyticsRoutes, analyticsStockRoutes];

@@ -1,1 +1,2 @@
 export { analyticsRoutes } from './analytics.routes.js';
+export { analyticsStockRoutes } from './analytics-stock.routes.js';

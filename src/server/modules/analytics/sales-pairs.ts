@@ -1,0 +1,57 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTx } from '../../db/create-db.js';
+import type { Filters } from './filters.js';
+import { splitMonths } from './sales-source.js';
+
+// Sales measures by two keys at once (product × month, customer × category, ...), from the same
+// sources salesBy picks (sales-source.ts): the monthly rollups for the whole months of the range and
+// the facts for the days at its ends; the facts alone under a customer or product filter.
+
+export type PairFirst = 'product' | 'customer';
+export type PairSecond = 'month' | 'category' | 'warehouse';
+export type PairMeasures = { quantity: number; net: number; returnedQuantity: number; returnedNet: number; cost: number };
+export const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+const second = (s: PairSecond, dateCol: 'day' | 'month') =>
+  s === 'month' ? sql<string>`substr(${sql.ref(dateCol)}, 1, 7)` : sql<string>`${sql.ref(s === 'category' ? 'category_id' : 'warehouse_id')}`;
+
+async function sumPairs(db: DbOrTx, table: 'sales_facts' | 'sales_monthly_products' | 'sales_monthly_customers', f: Filters, range: { from: string; to: string }, a: PairFirst, b: PairSecond) {
+  const facts = table === 'sales_facts';
+  const where: RawBuilder<unknown>[] = [facts ? sql`day >= ${range.from} and day <= ${range.to}` : sql`month >= ${range.from.slice(0, 7)} and month <= ${range.to.slice(0, 7)}`];
+  if (f.warehouseId) where.push(sql`warehouse_id = ${f.warehouseId}`);
+  if (f.categoryIds) where.push(sql`category_id in (${sql.join(f.categoryIds)})`);
+  if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
+  if (f.productId) where.push(sql`product_id = ${f.productId}`);
+  const sums = facts
+    ? sql`sum(case when kind = 'sale' then quantity else 0 end) as "quantity", sum(case when kind = 'sale' then net else 0 end) as "net",
+          sum(case when kind = 'return' then -quantity else 0 end) as "returnedQuantity", sum(case when kind = 'return' then -net else 0 end) as "returnedNet", sum(cost) as "cost"`
+    : sql`sum(quantity) as "quantity", sum(net) as "net", sum(returned_quantity) as "returnedQuantity", sum(returned_net) as "returnedNet", sum(cost) as "cost"`;
+  const q = sql<Record<string, unknown>>`select ${sql.ref(a === 'product' ? 'product_id' : 'customer_id')} as "a", ${second(b, facts ? 'day' : 'month')} as "b", ${sums}
+    from ${sql.table(table)} where ${sql.join(where, sql` and `)} group by 1, 2`;
+  return (await q.execute(db)).rows.map((r) => ({
+    a: String(r.a), b: String(r.b),
+    m: { quantity: Number(r.quantity ?? 0), net: Number(r.net ?? 0), returnedQuantity: Number(r.returnedQuantity ?? 0), returnedNet: Number(r.returnedNet ?? 0), cost: Number(r.cost ?? 0) },
+  }));
+}
+
+/** Sales measures over the filters' range keyed by pairKey(first, second). */
+export async function salesPairs(db: DbOrTx, f: Filters, a: PairFirst, b: PairSecond): Promise<Map<string, PairMeasures>> {
+  const parts = f.customerId || f.productId
+    ? [await sumPairs(db, 'sales_facts', f, f, a, b)]
+    : await (async () => {
+      const { months, edges } = splitMonths(f.from, f.to);
+      const out = months ? [await sumPairs(db, a === 'product' ? 'sales_monthly_products' : 'sales_monthly_customers', f, months, a, b)] : [];
+      for (const e of edges) out.push(await sumPairs(db, 'sales_facts', f, e, a, b));
+      return out;
+    })();
+  const out = new Map<string, PairMeasures>();
+  for (const rows of parts) {
+    for (const r of rows) {
+      const k = pairKey(r.a, r.b);
+      const have = out.get(k);
+      if (!have) out.set(k, r.m);
+      else for (const key of Object.keys(r.m) as Array<keyof PairMeasures>) have[key] += r.m[key];
+    }
+  }
+  return out;
+}

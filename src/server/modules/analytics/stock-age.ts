@@ -1,0 +1,98 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTx } from '../../db/create-db.js';
+import { businessDate } from '../../platform/clock.js';
+import { addDays, daysBetween, type Filters } from './filters.js';
+import { splitValue, stockValues } from './inventory-figures.js';
+import { dayStart, namesOf } from './lookups.js';
+import { pairKey, salesPairs } from './sales-pairs.js';
+
+// Slow-moving stock and the age of stock on hand (docs/metrics.md "Slow-moving and ageing stock").
+
+/** The age buckets, by the most days old a unit in them is; null = older than the last. */
+export const ageBuckets = [{ key: '0-30', upTo: 30 }, { key: '31-60', upTo: 60 }, { key: '61-90', upTo: 90 }, { key: '91-180', upTo: 180 }, { key: '>180', upTo: null }] as const;
+const bucketOf = (age: number) => ageBuckets.findIndex((b) => b.upTo === null || age <= b.upTo);
+
+type Scope = Pick<Filters, 'warehouseId' | 'categoryIds' | 'productId'>;
+
+/** Stock on hand (product × warehouse) with no sale in the `days` days up to today, with its last sale. */
+export async function slowMoving(db: DbOrTx, f: Filters, days: number) {
+  const today = businessDate();
+  const since = addDays(today, -(days - 1));
+  const scope: Filters = { ...f, from: since, to: today, days, customerId: undefined };
+  const [stock, recent] = await Promise.all([stockValues(db, f), salesPairs(db, scope, 'product', 'warehouse')]);
+  const slow = stock.filter((r) => !((recent.get(pairKey(r.productId, r.warehouseId))?.quantity ?? 0) > 0));
+  const last = await lastSales(db, slow.map((r) => r.productId), since);
+  const [products, warehouses] = await Promise.all([namesOf(db, 'product', slow.map((r) => r.productId)), namesOf(db, 'warehouse', slow.map((r) => r.warehouseId))]);
+  const rows = slow.map((r) => {
+    const lastSale = last.get(pairKey(r.productId, r.warehouseId)) ?? null;
+    return {
+      productId: r.productId, sku: products.get(r.productId)?.code ?? null, name: products.get(r.productId)?.name ?? null, categoryId: r.categoryId || null,
+      warehouseId: r.warehouseId, warehouseName: warehouses.get(r.warehouseId)?.name ?? null,
+      lastSaleDay: lastSale, daysSinceSale: lastSale ? daysBetween(lastSale, today) : null, onHand: r.onHand, value: r.value,
+    };
+  }).sort((a, b) => b.value - a.value || a.productId.localeCompare(b.productId));
+  return {
+    days, asOf: today, ignoredFilters: [...(f.given.from || f.given.to ? ['from', 'to'] : []), ...(f.customerId ? ['customerId'] : [])],
+    products: new Set(rows.map((r) => r.productId)).size, units: rows.reduce((s, r) => s + r.onHand, 0), value: rows.reduce((s, r) => s + r.value, 0), rows,
+  };
+}
+
+/** The last day each product sold from each warehouse before a day (facts by their product index). */
+async function lastSales(db: DbOrTx, productIds: string[], before: string) {
+  const out = new Map<string, string>();
+  const ids = [...new Set(productIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('salesFacts').select(['productId', 'warehouseId', (eb) => eb.fn.max('day').as('day')])
+      .where('productId', 'in', ids.slice(i, i + 500)).where('day', '<', before).where('kind', '=', 'sale').groupBy(['productId', 'warehouseId']).execute();
+    for (const r of rows) out.set(pairKey(r.productId, r.warehouseId), String(r.day));
+  }
+  return out;
+}
+
+/** The in-moves of the last 181 days per product × warehouse, newest first. */
+async function recentInMoves(db: DbOrTx, f: Scope, since: string) {
+  const where: RawBuilder<unknown>[] = [sql`m.at >= ${dayStart(since)}`, sql`m.quantity > 0`];
+  if (f.warehouseId) where.push(sql`m.warehouse_id = ${f.warehouseId}`);
+  if (f.productId) where.push(sql`m.product_id = ${f.productId}`);
+  if (f.categoryIds) where.push(sql`m.product_id in (select id from products where category_id in (${sql.join(f.categoryIds)}))`);
+  const { rows } = await sql<{ productId: string; warehouseId: string; at: string; quantity: unknown }>`
+    select m.product_id as "productId", m.warehouse_id as "warehouseId", m.at, m.quantity from stock_movements m where ${sql.join(where, sql` and `)}`.execute(db);
+  const out = new Map<string, Array<{ at: string; quantity: number }>>();
+  for (const r of rows) {
+    const k = pairKey(r.productId, r.warehouseId);
+    out.set(k, [...(out.get(k) ?? []), { at: r.at, quantity: Number(r.quantity) }]);
+  }
+  for (const list of out.values()) list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return out;
+}
+
+/** Units on hand by age bucket, taking them to be the latest in-moves (FIFO out), valued at the product's average cost. */
+export async function stockAgeing(db: DbOrTx, f: Filters, limit: number) {
+  const today = businessDate();
+  const [stock, moves] = await Promise.all([stockValues(db, f), recentInMoves(db, f, addDays(today, -180))]);
+  const totals = ageBuckets.map((b) => ({ bucket: b.key, units: 0, value: 0 }));
+  const rows = stock.map((r) => {
+    const units = ageBuckets.map(() => 0);
+    let left = r.onHand;
+    let oldest = 0;
+    for (const m of moves.get(pairKey(r.productId, r.warehouseId)) ?? []) {
+      if (left <= 0) break;
+      const take = Math.min(left, m.quantity);
+      const age = daysBetween(businessDate(new Date(m.at)), today);
+      units[bucketOf(age)] += take;
+      oldest = Math.max(oldest, age);
+      left -= take;
+    }
+    if (left > 0) units[ageBuckets.length - 1] += left;
+    const values = splitValue(r.value, units);
+    units.forEach((u, i) => { totals[i].units += u; totals[i].value += values[i]; });
+    return { productId: r.productId, warehouseId: r.warehouseId, categoryId: r.categoryId || null, onHand: r.onHand, value: r.value, oldestDays: left > 0 ? null : oldest, units, values };
+  });
+  const shown = rows.sort((a, b) => b.values[4] - a.values[4] || b.values[3] - a.values[3] || b.value - a.value || a.productId.localeCompare(b.productId)).slice(0, limit);
+  const [products, warehouses] = await Promise.all([namesOf(db, 'product', shown.map((r) => r.productId)), namesOf(db, 'warehouse', shown.map((r) => r.warehouseId))]);
+  return {
+    asOf: today, buckets: ageBuckets.map((b) => b.key), ignoredFilters: [...(f.given.from || f.given.to ? ['from', 'to'] : []), ...(f.customerId ? ['customerId'] : [])],
+    totals, units: rows.reduce((s, r) => s + r.onHand, 0), value: rows.reduce((s, r) => s + r.value, 0), count: rows.length,
+    rows: shown.map((r) => ({ ...r, sku: products.get(r.productId)?.code ?? null, name: products.get(r.productId)?.name ?? null, warehouseName: warehouses.get(r.warehouseId)?.name ?? null })),
+  };
+}
