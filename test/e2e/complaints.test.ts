@@ -214,7 +214,7 @@ describe('complaints, feedback and the order timeline', () => {
     const dead = card.getByTestId('timeline-message').filter({ hasText: '投诉处理结果通知' });
     const deadText = await dead.innerText();
     expect(deadText).toContain('死信');
-    expect(deadText).toMatch(/错误: .*(ECONNREFUSED|connect)/i);
+    expect(deadText).toMatch(/错误：.*(ECONNREFUSED|connect)/i);
     // 最早在前 turns it round.
     await card.getByText('最早在前').click();
     await expect.poll(async () => { const s = await card.innerText(); return s.indexOf('客户投诉（物流）') < s.indexOf('投诉已解决（物流）'); }).toBe(true);

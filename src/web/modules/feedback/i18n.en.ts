@@ -93,7 +93,7 @@ export const en: typeof zh = {
     channels: { email: 'Email', sms: 'SMS', wecom: 'WeCom', dingtalk: 'DingTalk' },
     to: 'To',
     attempts: 'attempt {{n}}',
-    error: 'Error',
+    errorLine: 'Error: {{error}}',
     resend: 'Resend from the message log',
     openComplaint: 'Open complaint',
     openReturn: 'Open return',

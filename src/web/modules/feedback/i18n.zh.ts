@@ -91,7 +91,7 @@ export const zh = {
     channels: { email: '邮件', sms: '短信', wecom: '企业微信', dingtalk: '钉钉' },
     to: '发给',
     attempts: '第 {{n}} 次尝试',
-    error: '错误',
+    errorLine: '错误：{{error}}',
     resend: '到消息记录重新发送',
     openComplaint: '查看投诉',
     openReturn: '查看退货单',

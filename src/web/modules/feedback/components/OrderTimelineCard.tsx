@@ -69,11 +69,11 @@ function Entry({ e, nameOf }: { e: TimelineEntry; nameOf: (userId: string) => st
             </Typography.Text>
           </div>
         )}
-        {e.error && <div><Typography.Text type="danger">{t('tl.error')}: {e.error}</Typography.Text></div>}
+        {e.error && <div><Typography.Text type="danger">{t('tl.errorLine', { error: e.error })}</Typography.Text></div>}
         {resendable(e.status) && e.refId && can('notify:manage') && (
           <div><Link to={`/settings/outbox?id=${encodeURIComponent(e.refId)}`} data-testid="timeline-resend">{t('tl.resend')}</Link></div>
         )}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{meta}</Typography.Text>
+        <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{meta}</Typography.Text></div>
       </div>
     );
   }
@@ -84,7 +84,7 @@ function Entry({ e, nameOf }: { e: TimelineEntry; nameOf: (userId: string) => st
       <Tag color={kindColors[e.kind]}>{t(`tl.kinds.${e.kind}`)}</Tag>
       {link ? <Link to={link}><Typography.Text strong>{en ? e.title.en : e.title.zh}</Typography.Text></Link> : <Typography.Text strong>{en ? e.title.en : e.title.zh}</Typography.Text>}
       {detail && <div style={{ whiteSpace: 'pre-wrap' }}>{detail}</div>}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{meta}</Typography.Text>
+      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{meta}</Typography.Text></div>
     </div>
   );
 }

@@ -88,7 +88,7 @@ export default function ComplaintDetailPage() {
           { key: 'd', label: t('cmp.dueAt'), children: <DueAt dueAt={c.dueAt} overdue={c.overdue} /> },
           { key: 's', label: t('cmp.source'), children: t(`cmp.sources.${c.source}`, { defaultValue: c.source }) },
           { key: 'ct', label: t('cmp.contact'), children: c.contact ?? '—' },
-          { key: 'm', label: t('cmp.maker'), children: c.actorName ?? '—' },
+          { key: 'm', label: t('cmp.maker'), children: c.source === 'customer' ? t('tl.customer') : (c.actorName ?? '—') },
           { key: 'at', label: t('cmp.createdAt'), children: formatDateTime(c.createdAt) },
           { key: 'r', label: t('cmp.resolvedAt'), children: c.resolvedAt ? formatDateTime(c.resolvedAt) : '—' },
         ]} />
@@ -125,7 +125,7 @@ function HistoryEntry({ h, nameOf }: { h: ComplaintHistory; nameOf: (userId: str
       <Typography.Text strong>{t(`cmp.historyActions.${h.action}`, { defaultValue: h.action })}</Typography.Text>
       {h.toStatus && <Typography.Text type="secondary"> → {t(`cmp.statuses.${h.toStatus}`, { defaultValue: h.toStatus })}</Typography.Text>}
       {comment && <div style={{ whiteSpace: 'pre-wrap' }}>{comment}</div>}
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[formatDateTime(h.at), h.actorName].filter(Boolean).join(' · ')}</Typography.Text>
+      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{[formatDateTime(h.at), h.actorName === 'customer' ? t('tl.customer') : h.actorName].filter(Boolean).join(' · ')}</Typography.Text></div>
     </div>
   );
 }
