@@ -39,6 +39,8 @@ export interface RollupMeasures {
 export interface SalesDailyTable extends RollupMeasures { day: string; warehouseId: string; categoryId: string }
 export interface SalesMonthlyProductTable extends RollupMeasures { month: string; warehouseId: string; productId: string; categoryId: string }
 export interface SalesMonthlyCustomerTable extends RollupMeasures { month: string; warehouseId: string; customerId: string; categoryId: string }
+/** Per customer without the category (migration 0020): what top customers read when no category is asked for. */
+export interface SalesMonthlyCustomerTotalTable extends RollupMeasures { month: string; warehouseId: string; customerId: string }
 
 /** One confirmed (or imported) order, for the fulfilment figures. */
 export interface OrderFactTable {

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
 import { daysBetween, type Filters } from './filters.js';
+import { salesBy, zero } from './sales-source.js';
 
 // The documents behind a figure: the sold and returned lines (sales figures) and the orders
 // (fulfilment figures), with the same filters, so their sums are the figure.
@@ -14,9 +15,13 @@ export async function salesLines(db: DbOrTx, f: Filters, d: SalesDrill) {
   if (f.customerId) q = q.where('x.customerId', '=', f.customerId);
   if (f.productId) q = q.where('x.productId', '=', f.productId);
   if (d.kind) q = q.where('x.kind', '=', d.kind);
-  const totals = await q.select([
+  // The count and sums: from the rollups (the same facts summed) unless one kind is asked for.
+  const totals = d.kind ? await q.select([
     (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('x.net').as('net'), (eb) => eb.fn.sum<number>('x.cost').as('cost'), (eb) => eb.fn.sum<number>('x.quantity').as('quantity'),
-  ]).executeTakeFirstOrThrow();
+  ]).executeTakeFirstOrThrow() : await (async () => {
+    const m = [...(await salesBy(db, f, 'none')).values()][0] ?? zero();
+    return { n: m.lines, net: m.net - m.returnedNet, cost: m.cost, quantity: m.quantity - m.returnedQuantity };
+  })();
   const rows = await q.innerJoin('salesOrders as o', 'o.id', 'x.orderId').innerJoin('customers as c', 'c.id', 'x.customerId').innerJoin('products as p', 'p.id', 'x.productId')
     .innerJoin('warehouses as w', 'w.id', 'x.warehouseId')
     .select(['x.id', 'x.day', 'x.kind', 'x.orderId', 'o.number as orderNumber', 'o.externalRef', 'x.sourceType', 'x.sourceId as document', 'x.customerId', 'c.name as customerName',

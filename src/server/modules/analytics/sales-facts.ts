@@ -43,12 +43,15 @@ function addInto<K extends Record<string, string>>(groups: Map<string, K & Rollu
   for (const key of measureKeys) g[key] += m[key];
 }
 
-type RollupTable = 'salesDaily' | 'salesMonthlyProducts' | 'salesMonthlyCustomers';
-const tableNames: Record<RollupTable, string> = { salesDaily: 'sales_daily', salesMonthlyProducts: 'sales_monthly_products', salesMonthlyCustomers: 'sales_monthly_customers' };
+type RollupTable = 'salesDaily' | 'salesMonthlyProducts' | 'salesMonthlyCustomers' | 'salesMonthlyCustomerTotals';
+const tableNames: Record<RollupTable, string> = {
+  salesDaily: 'sales_daily', salesMonthlyProducts: 'sales_monthly_products', salesMonthlyCustomers: 'sales_monthly_customers', salesMonthlyCustomerTotals: 'sales_monthly_customer_totals',
+};
 const keyColumns = {
   salesDaily: ['day', 'warehouseId', 'categoryId'],
   salesMonthlyProducts: ['month', 'warehouseId', 'productId', 'categoryId'],
   salesMonthlyCustomers: ['month', 'warehouseId', 'customerId', 'categoryId'],
+  salesMonthlyCustomerTotals: ['month', 'warehouseId', 'customerId'],
 } as const;
 
 /** Adds grouped measures to a rollup: one upsert statement per 300 rows. */
@@ -72,16 +75,19 @@ export async function recordFacts(trx: Tx, facts: SaleFact[]): Promise<void> {
   const daily = new Map<string, { day: string; warehouseId: string; categoryId: string } & RollupMeasures>();
   const products = new Map<string, { month: string; warehouseId: string; productId: string; categoryId: string } & RollupMeasures>();
   const customers = new Map<string, { month: string; warehouseId: string; customerId: string; categoryId: string } & RollupMeasures>();
+  const customerTotals = new Map<string, { month: string; warehouseId: string; customerId: string } & RollupMeasures>();
   for (const f of facts) {
     const m = measuresOf(f);
     const month = f.day.slice(0, 7);
     addInto(daily, { day: f.day, warehouseId: f.warehouseId, categoryId: f.categoryId }, m);
     addInto(products, { month, warehouseId: f.warehouseId, productId: f.productId, categoryId: f.categoryId }, m);
     addInto(customers, { month, warehouseId: f.warehouseId, customerId: f.customerId, categoryId: f.categoryId }, m);
+    addInto(customerTotals, { month, warehouseId: f.warehouseId, customerId: f.customerId }, m);
   }
   await upsert(trx, 'salesDaily', [...daily.values()]);
   await upsert(trx, 'salesMonthlyProducts', [...products.values()]);
   await upsert(trx, 'salesMonthlyCustomers', [...customers.values()]);
+  await upsert(trx, 'salesMonthlyCustomerTotals', [...customerTotals.values()]);
 }
 
 /** Order lines with what analytics needs of them: revenue, units, customer, category. */
@@ -111,13 +117,13 @@ export async function recordShipmentFacts(
   }));
 }
 
-/** The facts of an order imported as history: every line sold on its ship date, cost unknown. */
-export async function recordHistoryFacts(trx: Tx, orderId: string, day: string, source: { type: string; id: string }): Promise<void> {
+/** The facts of an order imported as history: every line sold on its ship date; cost known (costed) only for the lines in `costs` (line id → fen). */
+export async function recordHistoryFacts(trx: Tx, orderId: string, day: string, source: { type: string; id: string }, costs: ReadonlyMap<string, number> = new Map()): Promise<void> {
   const rows = await trx.selectFrom('salesOrderLines as l').innerJoin('salesOrders as o', 'o.id', 'l.orderId').innerJoin('products as p', 'p.id', 'l.productId')
     .select(['l.id', 'l.productId', 'l.warehouseId', 'l.net', 'l.baseQuantity', 'o.customerId', 'p.categoryId']).where('l.orderId', '=', orderId).execute();
   await recordFacts(trx, rows.map((l) => ({
     day, kind: 'sale', orderId, orderLineId: l.id, customerId: l.customerId, productId: l.productId, categoryId: l.categoryId ?? '', warehouseId: l.warehouseId,
-    quantity: Number(l.baseQuantity), net: Number(l.net), cost: 0, costed: 0, sourceType: source.type, sourceId: source.id,
+    quantity: Number(l.baseQuantity), net: Number(l.net), cost: costs.get(l.id) ?? 0, costed: costs.has(l.id) ? 1 : 0, sourceType: source.type, sourceId: source.id,
   })));
 }
 

@@ -6,7 +6,8 @@ import { addDays, type Filters } from './filters.js';
 // Where a sales figure is summed from (docs/metrics.md "How figures are kept exact and fast"):
 // - by customer or product filter: the facts themselves (their indexes lead with customer, product);
 // - by day, month, category, warehouse or in total: the daily rollup;
-// - by product or customer: the monthly rollups for the whole months of the range, plus the facts
+// - by product or customer: the monthly rollups for the whole months of the range (per customer
+//   without the category unless a category is asked for), plus the facts
 //   of the days before the first and after the last whole month.
 // Every path sums the same facts, so the answer is the same whichever is used.
 
@@ -28,8 +29,10 @@ const factSums = sql.raw([
   `count(*) as "lines"`,
 ].join(', '));
 
-type Source = 'facts' | 'daily' | 'products' | 'customers';
-const tables: Record<Source, string> = { facts: 'sales_facts', daily: 'sales_daily', products: 'sales_monthly_products', customers: 'sales_monthly_customers' };
+type Source = 'facts' | 'daily' | 'products' | 'customers' | 'customerTotals';
+const tables: Record<Source, string> = {
+  facts: 'sales_facts', daily: 'sales_daily', products: 'sales_monthly_products', customers: 'sales_monthly_customers', customerTotals: 'sales_monthly_customer_totals',
+};
 
 function keyOf(source: Source, group: Group): RawBuilder<string> {
   const dateCol = source === 'facts' || source === 'daily' ? 'day' : 'month';
@@ -96,7 +99,8 @@ export async function salesBy(db: DbOrTx, f: Filters, group: Group): Promise<Map
   if (f.customerId || f.productId) return sumOver(db, 'facts', f, range, group);
   if (group !== 'product' && group !== 'customer') return sumOver(db, 'daily', f, range, group);
   const { months, edges } = splitMonths(f.from, f.to);
-  const out = months ? await sumOver(db, group === 'product' ? 'products' : 'customers', f, months, group) : new Map<string, Measures>();
+  const monthly: Source = group === 'product' ? 'products' : f.categoryIds ? 'customers' : 'customerTotals';
+  const out = months ? await sumOver(db, monthly, f, months, group) : new Map<string, Measures>();
   for (const e of edges) merge(out, await sumOver(db, 'facts', f, e, group));
   return out;
 }
