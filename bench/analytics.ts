@@ -1,7 +1,8 @@
 // `npm run bench:analytics`: the dashboard benchmark of issue 7 (item 6). Seeds BENCH_LINES
 // (1,000,000) order lines over BENCH_DAYS (1,095) days for 5,000 products and 2,000 customers
 // (bench/support/analytics-data.ts), starts the real server, then times every dashboard figure over
-// HTTP: each request BENCH_REPEAT (7) times, the first two as warm-up, and reports the median and
+// HTTP (sales, fulfilment, inventory value, turnover, ABC/XYZ, slow-moving and ageing stock, RFM,
+// category preferences): each request BENCH_REPEAT (7) times, the first two as warm-up, and reports the median and
 // the slowest of the rest. It then checks the figures are exact: totals and top lists from the
 // rollups against sums the bench takes straight from the sales facts.
 //
@@ -81,6 +82,13 @@ async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promis
     ['drill: sales lines, 365 days, page 1', `/analytics/drill/sales?${year}`],
     ['drill: sales lines of a customer, 365 days', `/analytics/drill/sales?${year}&${cust}`],
     ['drill: orders late, 365 days', `/analytics/drill/orders?${year}&onTime=false`],
+    ['turnover by product, 365 days', `/analytics/stock/turnover?${year}&by=product`],
+    ['turnover by category, 365 days', `/analytics/stock/turnover?${year}&by=category`],
+    ['ABC × XYZ, 365 days', `/analytics/stock/abc-xyz?${year}`],
+    ['slow-moving, 90 days', '/analytics/stock/slow-moving?days=90'],
+    ['stock ageing', '/analytics/stock/ageing'],
+    ['customer RFM, 365 days', `/analytics/customers/rfm?${year}`],
+    ['customer category preferences, 365 days', `/analytics/customers/categories?${year}`],
   ];
   const timings: Timing[] = [];
   for (const [name, path] of figures) timings.push(await time(call, name, path));

@@ -55,6 +55,20 @@ export async function seedSalesHistory(url: string, seeded: Seeded, rnd: Random,
     let returns = 0;
     let seq = 0;
     const pendingReturns: Array<{ day: string; fact: SaleFact }> = [];
+    // The ledger behind the sales: per product × warehouse what left and came back, for the opening balances written last.
+    const moved = new Map<string, { productId: string; warehouseId: string; out: number; back: number; outCost: number; backCost: number }>();
+    const movementOf = (f: SaleFact) => {
+      const k = `${f.productId}|${f.warehouseId}`;
+      const m = moved.get(k) ?? { productId: f.productId, warehouseId: f.warehouseId, out: 0, back: 0, outCost: 0, backCost: 0 };
+      if (f.kind === 'sale') { m.out += f.quantity; m.outCost += f.cost; } else { m.back -= f.quantity; m.backCost -= f.cost; }
+      moved.set(k, m);
+      const unitCost = Math.round(Math.abs(f.cost) / Math.max(1, Math.abs(f.quantity)));
+      return {
+        id: newId(), at: `${f.day}T06:00:00.000Z`, kind: f.kind === 'sale' ? 'sale_out' : 'return_in', productId: f.productId, warehouseId: f.warehouseId, binId: null,
+        quantity: -f.quantity, unitCost, costAmount: -f.cost, sourceType: f.sourceType, sourceId: f.orderId, sourceLineId: f.orderLineId, reason: f.sourceId,
+        actorType: 'system', actorId: null, actorName: 'bench',
+      };
+    };
     for (let d0 = 0; d0 < opts.days && written < opts.lines; d0 += 10) {
       const orderRows: SalesOrderTable[] = [];
       const lineRows: SalesOrderLineTable[] = [];
@@ -121,9 +135,37 @@ export async function seedSalesHistory(url: string, seeded: Seeded, rnd: Random,
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         for (let i = 0; i < orderFacts.length; i += 500) await trx.insertInto('orderFacts').values(orderFacts.slice(i, i + 500) as any).execute();
         await recordFacts(trx, facts);
+        const movements = facts.map(movementOf);
+        for (let i = 0; i < movements.length; i += 500) await trx.insertInto('stockMovements').values(movements.slice(i, i + 500)).execute();
       });
       if ((d0 / 10) % 20 === 0) progress(`  ${addDays(from, d0)}: ${written.toLocaleString('en')} lines, ${orders.toLocaleString('en')} orders`);
     }
+    // Opening balances on the first day: enough for everything that left plus 0–200 on hand now, at 1.2× the average cost out.
+    const openings = [...moved.values()].map((m) => {
+      const left = rnd.int(0, 200);
+      const quantity = m.out - m.back + left;
+      const unitCost = Math.max(1, Math.round((1.2 * m.outCost) / Math.max(1, m.out)));
+      return { m, quantity, unitCost, onHand: left, value: quantity * unitCost - m.outCost + m.backCost };
+    });
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < openings.length; i += 500) {
+        const chunk = openings.slice(i, i + 500);
+        await trx.insertInto('stockMovements').values(chunk.map((o) => ({
+          id: newId(), at: `${from}T00:00:00.000Z`, kind: 'opening', productId: o.m.productId, warehouseId: o.m.warehouseId, binId: null, quantity: o.quantity, unitCost: o.unitCost,
+          costAmount: o.quantity * o.unitCost, sourceType: 'stock_adjustment', sourceId: 'bench-opening', sourceLineId: null, reason: 'bench', actorType: 'system', actorId: null, actorName: 'bench',
+        }))).execute();
+        await trx.insertInto('stockLevels').values(chunk.map((o) => ({ productId: o.m.productId, warehouseId: o.m.warehouseId, onHand: o.onHand, reserved: 0, updatedAt: now }))).execute();
+      }
+      const perProduct = new Map<string, { quantity: number; value: number }>();
+      for (const o of openings) {
+        const p = perProduct.get(o.m.productId) ?? { quantity: 0, value: 0 };
+        p.quantity += o.onHand;
+        p.value += Math.max(0, o.value);
+        perProduct.set(o.m.productId, p);
+      }
+      const rows = [...perProduct.entries()].map(([productId, p]) => ({ productId, quantity: p.quantity, value: p.value, lastDelta: 0, updatedAt: now }));
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('productCosts').values(rows.slice(i, i + 500)).execute();
+    });
     await sql`analyze`.execute(db);
     return { lines: written, orders, returns, from, to: addDays(from, opts.days - 1), categoryIds };
   } finally {
