@@ -268,6 +268,32 @@ describe('complaints, feedback and the order timeline', () => {
     await close();
   });
 
+  it('新建投诉: staff record a phone complaint, the order picked by typing its number', async () => {
+    const { page, close } = await desk();
+    await page.goto(`${server.base}/complaints`);
+    await page.getByRole('button', { name: label('新建投诉') }).click();
+    await page.getByRole('heading', { name: '新建投诉' }).waitFor();
+    // Nothing filled: refused on the fields.
+    await page.getByTestId('submit-complaint').click();
+    await page.getByText('请选择订单').waitFor();
+    await page.getByText('请填写问题描述').waitFor();
+    const pick = page.getByRole('combobox', { name: '订单号' });
+    await pick.fill(order.number.slice(-6));
+    await page.locator('.ant-select-item-option', { hasText: order.number }).waitFor();
+    await pick.press('Enter');
+    await page.getByText('服务', { exact: true }).click();
+    await page.getByText('处理时限按问题类型的时限设置（24 小时）计算。').waitFor();
+    await page.getByLabel('问题描述').fill('客服电话一直占线');
+    await page.getByLabel('联系方式').fill('赵经理 13900000000');
+    await page.getByText('紧急', { exact: true }).click();
+    await page.getByTestId('submit-complaint').click();
+    await page.getByTestId('complaint-description').getByText('客服电话一直占线').waitFor();
+    expect(await page.getByTestId('complaint-status').innerText()).toBe('待处理');
+    const id = page.url().split('/').pop()!;
+    expect(await api<Complaint & { category: string; priority: string; contact: string }>('GET', `/complaints/${id}`)).toMatchObject({ category: 'service', priority: 'urgent', source: 'staff', contact: '赵经理 13900000000' });
+    await close();
+  });
+
   it('投诉处理时限 under 系统设置: a changed limit applies to complaints made afterwards', async () => {
     const { page, close } = await desk();
     await page.getByRole('menuitem', { name: /投诉时限$/ }).click();
