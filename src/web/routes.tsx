@@ -85,6 +85,7 @@ const ComplaintNewPage = lazy(() => import('./modules/feedback/pages/ComplaintNe
 const ComplaintDetailPage = lazy(() => import('./modules/feedback/pages/ComplaintDetailPage'));
 const ComplaintSettingsPage = lazy(() => import('./modules/feedback/pages/ComplaintSettingsPage'));
 const FeedbackListPage = lazy(() => import('./modules/feedback/pages/FeedbackListPage'));
+const AnalyticsPage = lazy(() => import('./modules/analytics/pages/AnalyticsPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -138,6 +139,7 @@ export function AppRoutes() {
             <Route path="feedback" element={guard(['sales:read'], <FeedbackListPage />)} />
             <Route path="approval-rules" element={guard(['approval:manage'], <ApprovalRulesPage />)} />
             <Route path="alerts" element={<AlertListPage />} />
+            <Route path="analytics" element={guard(['analytics:read'], <AnalyticsPage />)} />
             <Route path="stock" element={guard(['stock:read'], <StockPage />)} />
             <Route path="stock/movements" element={guard(['stock:read'], <MovementsPage />)} />
             <Route path="stock/adjustments" element={guard(['stock:read'], <AdjustmentListPage />)} />

@@ -1,5 +1,6 @@
 // Every screen's words, gathered into one resource per language.
 import * as alerts from '../../modules/alerts/i18n';
+import * as analytics from '../../modules/analytics/i18n';
 import * as audit from '../../modules/audit/i18n';
 import * as auth from '../../modules/auth/i18n';
 import * as catalog from '../../modules/catalog/i18n';
@@ -17,7 +18,7 @@ import * as shipping from '../../modules/shipping/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify, analytics];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

@@ -5,6 +5,7 @@ import {
 import { CheckSquareOutlined, SwapOutlined } from '@ant-design/icons';
 import { HistoryOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ClockCircleOutlined, StarOutlined, WarningOutlined } from '@ant-design/icons';
+import { LineChartOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -12,6 +13,7 @@ export type NavItem = { key: string; label: string; icon: ReactNode; path?: stri
 /** The side menu, by domain. `anyOf`: the item shows when the user holds one of these permissions. */
 export const navItems: NavItem[] = [
   { key: 'home', label: 'nav.home', icon: <HomeOutlined />, path: '/' },
+  { key: 'analytics', label: 'ana.nav', icon: <LineChartOutlined />, path: '/analytics', anyOf: ['analytics:read'] },
   {
     key: 'catalog', label: 'nav.catalog', icon: <ShoppingOutlined />,
     children: [
