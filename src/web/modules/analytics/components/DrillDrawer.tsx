@@ -23,7 +23,7 @@ function SalesLinesTable({ target }: { target: Extract<DrillTarget, { type: 'sal
   const columns: ColumnsType<SalesLine> = [
     { title: t('ana.drill.day'), dataIndex: 'day', width: 110 },
     { title: t('ana.drill.kind'), dataIndex: 'kind', width: 70, render: (k: SalesLine['kind']) => <Tag color={k === 'return' ? 'orange' : 'blue'}>{t(`ana.drill.kinds.${k}`)}</Tag> },
-    { title: t('ana.drill.order'), dataIndex: 'orderNumber', render: (n: string, r) => orderLink(r.orderId, n) },
+    { title: t('ana.drill.order'), dataIndex: 'orderNumber', width: 170, render: (n: string, r) => orderLink(r.orderId, n) },
     { title: t('ana.drill.customer'), dataIndex: 'customerName', ellipsis: true },
     { title: t('ana.drill.product'), dataIndex: 'productName', ellipsis: true, render: (n: string, r) => `${r.sku} ${n}` },
     { title: t('ana.drill.warehouse'), dataIndex: 'warehouseName', width: 100 },
@@ -56,7 +56,7 @@ function OrdersTable({ target }: { target: Extract<DrillTarget, { type: 'orders'
   const q = useQuery({ queryKey: ['analytics', 'drill-orders', target.filters, target.flags, page], queryFn: () => analytics.orders(target.filters, { ...target.flags, ...page }), placeholderData: keepPreviousData });
   const yesNo = (v: boolean | null) => (v === null ? '' : v ? t('ana.drill.yes') : t('ana.drill.no'));
   const columns: ColumnsType<OrderFact> = [
-    { title: t('ana.drill.order'), dataIndex: 'orderNumber', render: (n: string, r) => orderLink(r.orderId, n) },
+    { title: t('ana.drill.order'), dataIndex: 'orderNumber', width: 170, render: (n: string, r) => orderLink(r.orderId, n) },
     { title: t('ana.drill.customer'), dataIndex: 'customerName', ellipsis: true },
     { title: t('ana.drill.orderDay'), dataIndex: 'orderDay', width: 110 },
     { title: t('ana.drill.requested'), dataIndex: 'requestedDate', width: 110 },

@@ -64,7 +64,7 @@ export function KpiCards({ summary, loading, error, filters, onDrill }: { summar
                 <>
                   <div style={{ fontSize: 22, fontWeight: 600, margin: '4px 0' }} data-testid={`kpi-${k}-value`}>{valueOf(summary, k)}</div>
                   <Typography.Text style={{ color, fontSize: 12 }} data-testid={`kpi-${k}-change`}>
-                    {t('ana.vsPrevious')} {ch?.value ? (ch.value > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />) : null} {noOrders ? t('ana.kpi.notUnderFilter') : ch?.text}
+                    {noOrders ? t('ana.kpi.notUnderFilter') : ch?.value === null ? ch.text : <>{t('ana.vsPrevious')} {ch?.value ? (ch.value > 0 ? <ArrowUpOutlined /> : <ArrowDownOutlined />) : null} {ch?.text}</>}
                   </Typography.Text>
                 </>
               )}

@@ -20,7 +20,7 @@ export function TopCard({ filters, by, sort, onChange, onDrill }: {
   const nameOf = (r: TopRow) => (r.id === null ? t('ana.top.uncategorised') : `${r.code ? `${r.code} ` : ''}${r.name ?? ''}`);
   const columns: ColumnsType<TopRow> = [
     { title: t('ana.top.rank'), dataIndex: 'rank', width: 56 },
-    { title: t(`ana.top.by.${by}`), key: 'name', ellipsis: true, render: (_, r) => <Typography.Link>{nameOf(r)}</Typography.Link> },
+    { title: t(`ana.top.by.${by}`), key: 'name', width: 220, ellipsis: true, render: (_, r) => <Typography.Link>{nameOf(r)}</Typography.Link> },
     { title: t('ana.kpi.revenue'), dataIndex: 'revenue', align: 'right', render: formatMoney },
     { title: t('ana.kpi.grossProfit'), dataIndex: 'grossProfit', align: 'right', render: formatMoney },
     { title: t('ana.kpi.marginPercent'), dataIndex: 'marginPercent', align: 'right', width: 80, render: (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`) },
@@ -39,7 +39,7 @@ export function TopCard({ filters, by, sort, onChange, onDrill }: {
     >
       <Tabs size="small" activeKey={by} onChange={(k) => onChange({ by: k as TopBy })} items={topBys.map((b) => ({ key: b, label: t(`ana.top.by.${b}`) }))} />
       <Table<TopRow>
-        size="small" rowKey={(r) => r.id ?? '-'} pagination={false} columns={columns} dataSource={q.data?.rows ?? []} loading={q.isFetching} scroll={{ x: 640 }}
+        size="small" rowKey={(r) => r.id ?? '-'} pagination={false} columns={columns} dataSource={q.data?.rows ?? []} loading={q.isFetching} scroll={{ x: 820 }}
         data-testid="top-table" locale={{ emptyText: t('ana.empty') }}
         onRow={(r) => ({
           style: { cursor: r.id ? 'pointer' : undefined },
