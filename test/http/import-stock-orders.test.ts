@@ -111,8 +111,8 @@ describe(`imports: opening stock ${dialectLabel}`, () => {
 const templateHeaders: Record<string, Record<string, string[]>> = {
   'opening-stock': { 'zh-CN': ['仓库', '商品编码', '数量', '单位成本', '库位'], en: ['Warehouse', 'SKU', 'Quantity', 'Unit cost', 'Bin'] },
   'sales-orders': {
-    'zh-CN': ['订单号', '客户编号', '订单日期', '商品编码', '数量', '单位', '单价', '折扣(%)', '税率(%)', '仓库', '交货日期', '备注', '发货日期', '确认'],
-    en: ['Order no', 'Customer', 'Order date', 'SKU', 'Quantity', 'Unit', 'Unit price', 'Discount (%)', 'Tax rate (%)', 'Warehouse', 'Requested date', 'Notes', 'Ship date', 'Confirm'],
+    'zh-CN': ['订单号', '客户编号', '订单日期', '商品编码', '数量', '单位', '单价', '折扣(%)', '税率(%)', '仓库', '交货日期', '备注', '发货日期', '确认', '折后金额', '成本金额'],
+    en: ['Order no', 'Customer', 'Order date', 'SKU', 'Quantity', 'Unit', 'Unit price', 'Discount (%)', 'Tax rate (%)', 'Warehouse', 'Requested date', 'Notes', 'Ship date', 'Confirm', 'Line amount', 'Line cost'],
   },
 };
 

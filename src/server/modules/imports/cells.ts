@@ -30,6 +30,21 @@ export const yuanToFen: Convert = (text) => {
   return { value: Number(whole) * 100 + Number(frac.padEnd(2, '0')) };
 };
 
+/**
+ * A stated amount in yuan with up to 4 decimals ("261.96", "22.368", "3.9808") to fen, rounded half
+ * up once (22.368 → 2237, 0.0050 → 1): the only rounding of a history line's amount or cost.
+ */
+export const yuanToFenHalfUp: Convert = (text) => {
+  const t = text.replace(/^[¥￥$]\s*/, '').replace(/\s*元$/, '').trim();
+  if (!amount.test(t)) return fail(`「${text}」不是有效的金额（单位：元，最多四位小数）`, `"${text}" is not an amount (in yuan, up to 4 decimals)`);
+  if (t.startsWith('-')) return fail(`金额不能为负数：${text}`, `Amount cannot be negative: ${text}`);
+  const [whole, frac = ''] = t.replace(/,/g, '').split('.');
+  if (frac.length > 4) return fail(`金额「${text}」最多四位小数`, `Amount "${text}" has more than 4 decimals`);
+  if (whole.length > 11) return fail(`金额「${text}」过大`, `Amount "${text}" is too large`);
+  const tenThousandths = Number(whole) * 10000 + Number(frac.padEnd(4, '0'));
+  return { value: Math.floor((tenThousandths + 50) / 100) };
+};
+
 /** Whole-number text ("30", "30天", "1,000"); decimals pass through so the schema names the rule broken. */
 export const toInteger: Convert = (text) => {
   const t = text.replace(/\s*(天|days?|d)$/i, '').trim();

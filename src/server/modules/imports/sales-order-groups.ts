@@ -13,6 +13,9 @@ export type OrderRow = {
   quantity: number;
   unit?: string;
   unitPrice?: number;
+  /** History: the line's stated amount after discount and its cost of goods (fen). */
+  lineAmount?: number;
+  lineCost?: number;
   discountPercent?: number;
   taxRate?: number;
   warehouse?: string;
@@ -94,6 +97,10 @@ export function checkHeader(g: OrderGroup, today: string): GroupProblem[] {
     if (!g.orderDate) say(rowWith('shipDate'), 'orderDate', '有发货日期的历史订单须填写订单日期', 'a historical order (with a ship date) needs its order date');
     if (g.shipDate > today) say(rowWith('shipDate'), 'shipDate', `发货日期 ${g.shipDate} 晚于今天；未发货的订单请不填发货日期`, `ship date ${g.shipDate} is after today; leave it empty for orders not shipped yet`);
     if (g.orderDate && g.shipDate < g.orderDate) say(rowWith('shipDate'), 'shipDate', `发货日期 ${g.shipDate} 早于订单日期 ${g.orderDate}`, `ship date ${g.shipDate} is before the order date ${g.orderDate}`);
+  } else {
+    for (const f of ['lineAmount', 'lineCost'] as const) {
+      for (const r of g.rows) if (r[f] !== undefined) say(r.row, f, '不是历史订单（没有发货日期），不能填写折后金额或成本金额', 'the line amount and line cost are for history only (orders with a ship date)');
+    }
   }
   return out;
 }

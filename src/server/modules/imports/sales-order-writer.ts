@@ -3,7 +3,7 @@ import { businessDate } from '../../platform/clock.js';
 import { constraintKind } from '../../platform/db-errors.js';
 import { DomainError } from '../../platform/errors.js';
 import { zodIssueMessage } from '../../platform/i18n.js';
-import { createSalesOrder, markImported, recordHistoricalOrder, salesOrderInput, type SalesOrderInput } from '../sales/index.js';
+import { createSalesOrder, markImported, priceStatedLine, recordHistoricalOrder, salesOrderInput, type SalesOrderInput } from '../sales/index.js';
 import type { WriteContext } from './columns.js';
 import { addProblem, type DocumentOutcome, type ImportedDocument } from './document-spec.js';
 import { findCustomers, findProducts, inSavepoint, problemsFromError, warehouseFinder, type ProductRef, type WarehouseRef } from './document-refs.js';
@@ -61,7 +61,10 @@ function orderInput(g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refu
     const p = refs.products.get(r.sku);
     const unit = r.unit ?? p?.unitName ?? undefined;
     const warehouseId = r.warehouse ? refs.warehouse(r.warehouse)?.id : undefined;
-    return { productId: p?.id, quantity: r.quantity, unit, unitPrice: r.unitPrice, discountPercent: r.discountPercent, taxRate: r.taxRate, warehouseId };
+    // A stated amount gets a unit price that covers it; recordHistoricalOrder then keeps the amount itself.
+    const discountBp = Math.round((r.discountPercent ?? 0) * 100);
+    const unitPrice = r.lineAmount !== undefined ? priceStatedLine({ quantity: r.quantity, amount: r.lineAmount, discountBp, taxRate: 0 }, true).unitPrice : r.unitPrice;
+    return { productId: p?.id, quantity: r.quantity, unit, unitPrice, discountPercent: r.discountPercent, taxRate: r.taxRate, warehouseId };
   });
   return { customerId: refs.customers.get(g.customer ?? '')?.id, lines, confirm, shortage, requestedDate: g.requestedDate, notes: g.notes };
 }
@@ -71,9 +74,10 @@ async function writeGroup(ctx: WriteContext, g: OrderGroup, input: SalesOrderInp
   const history = isHistory(g);
   const order = await createSalesOrder(ctx.trx, ctx.actor, history ? { ...input, confirm: false } : input, 'import');
   const origin = { externalRef: g.ref, orderDate: g.orderDate ?? businessDate() };
-  if (history) await recordHistoricalOrder(ctx.trx, ctx.actor, order, { ...origin, shippedDate: g.shipDate ?? null });
-  else await markImported(ctx.trx, order.id, origin);
-  return { number: order.number, ref: g.ref, status: history ? 'closed' : order.status, rows: g.rows.map((r) => r.row), amount: order.total };
+  const stated = g.rows.map((r) => ({ amount: r.lineAmount, cost: r.lineCost }));
+  const done = history ? await recordHistoricalOrder(ctx.trx, ctx.actor, order, { ...origin, shippedDate: g.shipDate ?? null }, stated) : order;
+  if (!history) await markImported(ctx.trx, order.id, origin);
+  return { number: order.number, ref: g.ref, status: history ? 'closed' : order.status, rows: g.rows.map((r) => r.row), amount: done.total };
 }
 
 /** Tries one group in a savepoint; its failure becomes problems on its rows. */

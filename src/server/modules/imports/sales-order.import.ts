@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { salesOrderLineInput } from '../sales/index.js';
-import { toInteger, toPercent, yuanToFen, type Text2 } from './cells.js';
+import { toInteger, toPercent, yuanToFen, yuanToFenHalfUp, type Text2 } from './cells.js';
 import type { ColumnSpec } from './columns.js';
 import { toDate, toDiscountPercent, toYesNo, yesNoField } from './document-cells.js';
 import type { DocumentSpec } from './document-spec.js';
@@ -37,6 +37,10 @@ const columns: ColumnSpec[] = [
     format: date('仅历史订单填写：填了即作为已完成的历史订单导入（已关闭，不占用、不扣减当前库存）', 'History only: an order with a ship date imports as completed history (closed; it neither reserves nor moves current stock)'), example: '' },
   { field: 'confirm', zh: '确认', en: 'Confirm', aliases: ['是否确认'], convert: toYesNo,
     format: say('可选，是 / 否：导入后立即确认（按审核规则送审或占用库存）；留空取上传时的 confirm 选项', 'Optional yes/no: confirm on import (approval rules, then stock reservation); empty takes the upload’s confirm option'), example: { zh: '是', en: 'yes' } },
+  { field: 'lineAmount', zh: '折后金额', en: 'Line amount', aliases: ['行金额', 'line amount', 'amount after discount'], convert: yuanToFenHalfUp,
+    format: say('仅历史订单：该行折后金额（含税价时含税），单位元，最多四位小数，四舍五入到分；填了则不填单价，订单金额即为此金额', 'History only: the line’s amount after discount (incl. tax when prices include tax), in yuan, up to 4 decimals, rounded half up to the fen; instead of the unit price, and the order keeps this amount'), example: '' },
+  { field: 'lineCost', zh: '成本金额', en: 'Line cost', aliases: ['行成本', 'line cost', 'cost of goods'], convert: yuanToFenHalfUp,
+    format: say('仅历史订单，可选：该行的销售成本，单位元，最多四位小数，四舍五入到分；填了毛利分析即有成本', 'History only, optional: the line’s cost of goods, in yuan, up to 4 decimals, rounded half up to the fen; gives the analytics its cost'), example: '' },
 ];
 
 const line = salesOrderLineInput.shape;
@@ -50,6 +54,8 @@ const rowSchema = z.strictObject({
   quantity: line.quantity,
   unit: z.string().trim().min(1).max(20).optional(),
   unitPrice: line.unitPrice,
+  lineAmount: z.number().int().min(0).max(1e13).optional(),
+  lineCost: z.number().int().min(0).max(1e13).optional(),
   discountPercent: line.discountPercent,
   taxRate: line.taxRate,
   warehouse: z.string().trim().min(1).max(100).optional(),
@@ -67,6 +73,10 @@ export const salesOrderImport: DocumentSpec = {
   label: { zh: '销售订单', en: 'sales-orders' },
   columns,
   schema: rowSchema,
+  check: (v) => [
+    ...(v.lineAmount !== undefined && v.unitPrice !== undefined ? [{ field: 'lineAmount', message: say('折后金额与单价只填一个', 'Give either the line amount or the unit price, not both') }] : []),
+    ...(v.lineAmount !== undefined && Number(v.lineAmount) > 0 && v.discountPercent === 100 ? [{ field: 'discountPercent', message: say('折扣 100% 的行折后金额只能是 0', 'A line at 100% discount has an amount of 0') }] : []),
+  ],
   toInput: (values) => values,
   fieldOf: (path) => (path.length ? String(path[0]) : null),
   formFields: z.object({
@@ -76,13 +86,15 @@ export const salesOrderImport: DocumentSpec = {
   writeAll: writeSalesOrders,
   help:
     'Sales orders: one row per line, grouped by orderNo; columns orderNo, customer (code), orderDate, sku (or barcode), quantity, unit, unitPrice (yuan), ' +
-    'discountPercent, taxRate, warehouse, requestedDate, notes, shipDate, confirm. Form field `confirm` (true|false) confirms current orders: approval rules and ' +
+    'discountPercent, taxRate, warehouse, requestedDate, notes, shipDate, confirm; for history also lineAmount (the line’s amount after discount, yuan, up to 4 decimals, rounded half up ' +
+    'to the fen, instead of unitPrice) and lineCost (the line’s cost of goods, same format; recorded as the sale’s cost in analytics). Form field `confirm` (true|false) confirms current orders: approval rules and ' +
     'all-or-nothing reservation as through the API; form field `shortage=backorder` reserves what is there and backorders the rest instead of refusing the file. Rows with a shipDate import as closed history without stock movements. `created` counts orders.',
   templateNotes: [
     say('第 1 行是列名，从第 2 行起每行是订单的一条明细；订单号相同的行合并为一张订单。导入前请改写或删除示例行。', 'Row 1 holds the column headers; each row below it is one order line, and rows with the same order number make one order. Replace or delete the example row before importing.'),
     say('客户、订单日期、发货日期、交货日期、确认 是整张订单的信息：可只在订单的一行填写，各行都填时必须一致。', 'Customer, order date, ship date, requested date and confirm belong to the whole order: fill them on one of its rows, or on every row with the same value.'),
     say('全部行无误才会导入，否则一行也不写入；错误会按行号列出。选择确认时，库存不足或任何错误都会使整个文件不导入；选择“缺货转欠货”则有多少占多少，其余记为欠货并提醒采购。', 'The file is imported only when every row is correct, otherwise nothing is written and every error is listed by row. With confirm, a shortage or any error stops the whole file; with “backorder the shortage”, what is in stock is reserved and the rest waits as backordered, and purchasing is alerted.'),
     say('填了发货日期的订单作为历史订单导入：状态为已关闭，不占用也不扣减当前库存，保留订单日期和发货日期供分析。', 'Orders with a ship date import as history: closed, neither reserving nor moving current stock, keeping their order and ship dates for analysis.'),
+    say('历史订单可用「折后金额」代替单价：该行金额按文件所写（四位小数内四舍五入到分，只舍入这一次），单价取能覆盖该金额的最小整分；「成本金额」记为该行的销售成本，用于毛利分析。', 'History orders may give the line amount instead of the unit price: the line keeps that amount (up to 4 decimals, rounded half up to the fen, the only rounding), and its unit price is the smallest whole fen that covers it; the line cost is recorded as the sale’s cost of goods for the margin figures.'),
     say('金额单位为元，最多两位小数；价格默认含税。CSV 可以是 UTF-8 或 GBK 编码，用逗号、分号或制表符分隔。', 'Amounts are in yuan with up to 2 decimals; prices include tax. CSV may be UTF-8 or GBK, separated by commas, semicolons or tabs.'),
   ],
 };

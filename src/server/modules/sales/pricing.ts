@@ -79,3 +79,21 @@ export function priceOrder(lines: PriceLineInput[], opts: { pricesIncludeTax: bo
   const sum = (k: keyof PricedLine) => priced.reduce((s, l) => s + l[k], 0);
   return { lines: priced, gross: sum('gross'), discount: sum('lineDiscount') + sum('orderDiscount'), net: sum('net'), tax: sum('tax'), total: sum('total') };
 }
+
+/**
+ * A history line priced from the amount the other system states (after discount, incl. tax when
+ * prices include tax) instead of from its unit price: the amount is kept exactly; the unit price
+ * shown is the smallest whole fen that, less the line discount, covers it, and the line discount
+ * is gross − amount (so gross − discount = amount). Tax is split out of the amount as priceOrder does.
+ */
+export function priceStatedLine(l: { quantity: number; amount: number; discountBp: number; taxRate: number }, pricesIncludeTax: boolean): PricedLine & { unitPrice: number } {
+  const amount = BigInt(l.amount);
+  const keep = BigInt(10000 - l.discountBp);
+  const per = BigInt(l.quantity) * keep;
+  const unitPrice = per === 0n ? 0n : (amount * 10000n + per - 1n) / per;
+  const gross = BigInt(l.quantity) * unitPrice;
+  const rate = BigInt(l.taxRate);
+  const tax = pricesIncludeTax ? divRound(amount * rate, 100n + rate) : divRound(amount * rate, 100n);
+  const net = pricesIncludeTax ? amount - tax : amount;
+  return { unitPrice: Number(unitPrice), gross: Number(gross), lineDiscount: Number(gross - amount), orderDiscount: 0, net: Number(net), tax: Number(tax), total: Number(net + tax) };
+}
