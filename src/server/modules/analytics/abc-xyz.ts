@@ -2,9 +2,9 @@ import type { DbOrTx } from '../../db/create-db.js';
 import { addDays, type Filters } from './filters.js';
 import { namesOf, round2 } from './lookups.js';
 import { salesPairs } from './sales-pairs.js';
-import { salesBy } from './sales-source.js';
 
-// ABC by revenue and XYZ by demand variability per product (docs/metrics.md "ABC and XYZ").
+// ABC by revenue and XYZ by demand variability per product (docs/metrics.md "ABC and XYZ"), both
+// from the monthly product rollup for whole months and the facts for the days at the range's ends.
 
 export type AbcXyzLimits = { aPercent: number; bPercent: number; xMax: number; yMax: number };
 
@@ -35,9 +35,15 @@ export function monthsOf(from: string, to: string): string[] {
 
 /** Every product sold in the range with its ABC and XYZ class, and the 9-cell matrix. */
 export async function abcXyz(db: DbOrTx, f: Filters, l: AbcXyzLimits) {
-  const [byProduct, monthly] = await Promise.all([salesBy(db, f, 'product'), salesPairs(db, f, 'product', 'month')]);
+  // One read of the monthly rollup gives both the revenue and the monthly units.
+  const monthly = await salesPairs(db, f, 'product', 'month');
   const months = monthsOf(f.from, f.to);
-  const sold = [...byProduct.entries()].map(([productId, m]) => ({ productId, revenue: m.net - m.returnedNet, quantity: m.quantity }))
+  const byProduct = new Map<string, number>();
+  for (const [k, m] of monthly) {
+    const productId = k.split('\u0000')[0];
+    byProduct.set(productId, (byProduct.get(productId) ?? 0) + m.net - m.returnedNet);
+  }
+  const sold = [...byProduct.entries()].map(([productId, revenue]) => ({ productId, revenue }))
     .sort((a, b) => b.revenue - a.revenue || a.productId.localeCompare(b.productId));
   const total = sold.reduce((s, p) => s + Math.max(p.revenue, 0), 0);
   const names = await namesOf(db, 'product', sold.map((p) => p.productId));

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
 import { addDays, daysBetween, type Filters } from './filters.js';
 import { splitValue, stockValues } from './inventory-figures.js';
-import { dayStart, namesOf } from './lookups.js';
+import { dayStart, movementsByTime, namesOf } from './lookups.js';
 import { pairKey, salesPairs } from './sales-pairs.js';
 
 // Slow-moving stock and the age of stock on hand (docs/metrics.md "Slow-moving and ageing stock").
@@ -56,7 +56,7 @@ async function recentInMoves(db: DbOrTx, f: Scope, since: string) {
   if (f.productId) where.push(sql`m.product_id = ${f.productId}`);
   if (f.categoryIds) where.push(sql`m.product_id in (select id from products where category_id in (${sql.join(f.categoryIds)}))`);
   const { rows } = await sql<{ productId: string; warehouseId: string; at: string; quantity: unknown }>`
-    select m.product_id as "productId", m.warehouse_id as "warehouseId", m.at, m.quantity from stock_movements m where ${sql.join(where, sql` and `)}`.execute(db);
+    select m.product_id as "productId", m.warehouse_id as "warehouseId", m.at, m.quantity from ${movementsByTime(db)} where ${sql.join(where, sql` and `)}`.execute(db);
   const out = new Map<string, Array<{ at: string; quantity: number }>>();
   for (const r of rows) {
     const k = pairKey(r.productId, r.warehouseId);

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
 import { addDays, type Filters } from './filters.js';
 import { stockValues } from './inventory-figures.js';
-import { dayStart, namesOf, round2 } from './lookups.js';
+import { dayStart, movementsByTime, namesOf, round2 } from './lookups.js';
 import { salesBy } from './sales-source.js';
 
 // Turnover and days of supply (docs/metrics.md "Stock turnover and days of supply"): cost of goods
@@ -19,11 +19,12 @@ export async function movedSince(db: DbOrTx, f: Filters, from: string, later: st
   const where: RawBuilder<unknown>[] = [sql`m.at >= ${from}`];
   if (f.warehouseId) where.push(sql`m.warehouse_id = ${f.warehouseId}`);
   if (f.productId) where.push(sql`m.product_id = ${f.productId}`);
-  if (f.categoryIds) where.push(sql`p.category_id in (${sql.join(f.categoryIds)})`);
+  if (f.categoryIds) where.push(sql`m.product_id in (select id from products where category_id in (${sql.join(f.categoryIds)}))`);
   const { rows } = await sql<{ productId: string; warehouseId: string; categoryId: string | null; value: unknown; laterValue: unknown }>`
-    select m.product_id as "productId", m.warehouse_id as "warehouseId", p.category_id as "categoryId",
-      sum(m.cost_amount) as "value", sum(case when m.at >= ${later} then m.cost_amount else 0 end) as "laterValue"
-    from stock_movements m join products p on p.id = m.product_id where ${sql.join(where, sql` and `)} group by 1, 2, 3`.execute(db);
+    select x.*, p.category_id as "categoryId" from (
+      select m.product_id as "productId", m.warehouse_id as "warehouseId", sum(m.cost_amount) as "value", sum(case when m.at >= ${later} then m.cost_amount else 0 end) as "laterValue"
+      from ${movementsByTime(db)} where ${sql.join(where, sql` and `)} group by m.product_id, m.warehouse_id
+    ) x join products p on p.id = x."productId"`.execute(db);
   return rows.map((r) => ({ productId: r.productId, warehouseId: r.warehouseId, categoryId: r.categoryId ?? '', value: Number(r.value ?? 0), laterValue: Number(r.laterValue ?? 0) }));
 }
 
