@@ -28,7 +28,7 @@ export type ValidRow<I = Record<string, unknown>> = { values: Record<string, unk
 
 /** What reading and checking a file needs to know about one importable entity. */
 export type ColumnsSpec = {
-  entity: 'products' | 'customers' | 'suppliers' | 'opening-stock' | 'sales-orders';
+  entity: 'products' | 'customers' | 'suppliers' | 'opening-stock' | 'sales-orders' | 'sales-returns';
   /** Entity name in audit rows (product, customer, supplier). */
   auditEntity: string;
   permission: Permission;

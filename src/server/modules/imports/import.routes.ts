@@ -12,11 +12,12 @@ import { isDocumentSpec, type ImportSpec } from './document-spec.js';
 import { openingStockImport } from './opening-stock.import.js';
 import { productImport } from './product.import.js';
 import { salesOrderImport } from './sales-order.import.js';
+import { salesReturnImport } from './sales-return.import.js';
 import { supplierImport } from './supplier.import.js';
 import { csvTemplate, templateFilename, xlsxTemplate } from './template.js';
 
-/** What can be imported: master data, then documents (opening stock, sales orders). */
-export const importSpecs: ImportSpec[] = [productImport, customerImport, supplierImport, openingStockImport, salesOrderImport];
+/** What can be imported: master data, then documents (opening stock, sales orders, history returns). */
+export const importSpecs: ImportSpec[] = [productImport, customerImport, supplierImport, openingStockImport, salesOrderImport, salesReturnImport];
 
 type Upload = { bytes: Buffer; filename: string; fields: Record<string, string> };
 

@@ -29,7 +29,7 @@ const importedDocument = z.object({
 });
 
 export const previewReply = z.object({
-  entity: z.enum(['products', 'customers', 'suppliers', 'opening-stock', 'sales-orders']),
+  entity: z.enum(['products', 'customers', 'suppliers', 'opening-stock', 'sales-orders', 'sales-returns']),
   mode: z.enum(['create', 'upsert']),
   totalRows: z.number().int().describe('Non-empty data rows'),
   validRows: z.number().int(),
