@@ -211,6 +211,8 @@ describe('complaints, feedback and the order timeline', () => {
     expect(confirmedText).toContain('已发送');
     expect(confirmedText).toContain(`邮件 · 发给 ${customerEmail}`);
 
+    // No staff robot is set up: the staff alert reached nobody, and says so.
+    expect(await card.getByTestId('timeline-message').filter({ hasText: '新投诉提醒（内部）' }).first().innerText()).toContain('无收件人');
     const dead = card.getByTestId('timeline-message').filter({ hasText: '投诉处理结果通知' });
     const deadText = await dead.innerText();
     expect(deadText).toContain('死信');

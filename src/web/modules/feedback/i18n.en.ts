@@ -91,6 +91,7 @@ export const en: typeof zh = {
     kinds: { order: 'Order', shipment: 'Shipment', tracking: 'Tracking', return: 'Return', complaint: 'Complaint', feedback: 'Feedback', message: 'Message' },
     msgStatuses: { pending: 'Pending', sent: 'Sent', failed: 'Failed', dead: 'Dead' },
     channels: { email: 'Email', sms: 'SMS', wecom: 'WeCom', dingtalk: 'DingTalk' },
+    noRecipients: 'No recipients',
     to: 'To',
     attempts: 'attempt {{n}}',
     errorLine: 'Error: {{error}}',

@@ -89,6 +89,7 @@ export const zh = {
     kinds: { order: '订单', shipment: '发货', tracking: '物流', return: '退货', complaint: '投诉', feedback: '评价', message: '消息' },
     msgStatuses: { pending: '待发送', sent: '已发送', failed: '发送失败', dead: '死信' },
     channels: { email: '邮件', sms: '短信', wecom: '企业微信', dingtalk: '钉钉' },
+    noRecipients: '无收件人',
     to: '发给',
     attempts: '第 {{n}} 次尝试',
     errorLine: '错误：{{error}}',

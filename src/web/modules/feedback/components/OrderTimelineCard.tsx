@@ -60,7 +60,10 @@ function Entry({ e, nameOf }: { e: TimelineEntry; nameOf: (userId: string) => st
       <div data-testid="timeline-message">
         <Tag color={kindColors.message}>{t('tl.kinds.message')}</Tag>
         <Typography.Text strong>{name}</Typography.Text>{' '}
-        {e.status && <Tag color={deliveryColors[e.status] ?? 'default'} data-testid="timeline-delivery">{t(`tl.msgStatuses.${e.status}`, { defaultValue: e.status })}</Tag>}
+        {/* Handled without a single delivery: nobody was set up to receive it (no email, no robot). */}
+        {e.status === 'sent' && !e.channel && !e.recipient
+          ? <Tag data-testid="timeline-delivery">{t('tl.noRecipients')}</Tag>
+          : e.status && <Tag color={deliveryColors[e.status] ?? 'default'} data-testid="timeline-delivery">{t(`tl.msgStatuses.${e.status}`, { defaultValue: e.status })}</Tag>}
         {(e.channel || e.recipient) && (
           <div>
             <Typography.Text type="secondary">
