@@ -1,7 +1,8 @@
 // 经营分析 in a real browser against the real server: three orders shipped today, the dashboard for
 // 今天 shows the same 净销售额 as the API, the trend switches to 月 and 周, a click on the top product
-// lists its lines with the product's revenue as their total, 导出 Excel downloads a workbook, and a
-// range that ends before it starts shows the server's message instead of a blank page.
+// lists its lines with the product's revenue as their total, 导出 Excel downloads a workbook, a click
+// on a supplier lists its purchase orders, and a range that ends before it starts shows the server's
+// message instead of a blank page.
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ describe('经营分析 in the browser', () => {
   let page: Page;
   const ids = { cola: '', chips: '' };
   const orderIds: string[] = [];
+  let purchase: { id: string; number: string; lines: { id: string }[] };
 
   beforeAll(async () => {
     buildWeb();
@@ -46,6 +48,11 @@ describe('经营分析 in the browser', () => {
     await sell(shop.id, [{ productId: ids.cola, quantity: 10 }, { productId: ids.chips, quantity: 2 }]);
     await sell(market.id, [{ productId: ids.cola, quantity: 5 }]);
     await sell(shop.id, [{ productId: ids.chips, quantity: 3 }]);
+    // A purchase order of 10 chips due in five days, 6 received today.
+    const supplier = await api<{ id: string }>('POST', '/suppliers', { code: 'G-001', name: '广州零食批发', products: [{ productId: ids.chips, price: 480 }] });
+    const due = new Date(Date.parse(`${today}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    purchase = await api<{ id: string; number: string; lines: { id: string }[] }>('POST', '/purchase-orders', { supplierId: supplier.id, submit: true, expectedDate: due, lines: [{ productId: ids.chips, quantity: 10 }] });
+    await api('POST', '/purchase-receipts', { orderId: purchase.id, lines: [{ orderLineId: purchase.lines[0].id, quantity: 6 }] });
 
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
@@ -127,13 +134,25 @@ describe('经营分析 in the browser', () => {
     expect(sheet.getRow(2).getCell(revenueCol).value).toBe(top.rows[0].revenue / 100);
   });
 
-  it('the turnover, stock age, ABC/XYZ, RFM and supplier cards load without errors', async () => {
+  it('the turnover, stock age, ABC/XYZ, RFM, supplier and slow-moving cards load without errors', async () => {
     await expect.poll(() => page.getByTestId('card-turnover').getByText('COLA-330 可乐 330ml').count()).toBe(1);
     await expect.poll(() => page.getByTestId('card-rfm').getByText('共 2 个客户').count()).toBe(1);
-    for (const id of ['card-turnover', 'card-ageing', 'card-abc', 'card-rfm', 'card-suppliers']) {
+    for (const id of ['card-turnover', 'card-ageing', 'card-abc', 'card-rfm', 'card-suppliers', 'card-slow']) {
       await page.getByTestId(id).locator('.ant-card-head').waitFor();
       expect(await page.getByTestId(id).locator('.ant-alert-error').count(), id).toBe(0);
     }
+  });
+
+  it('a click on a supplier lists its purchase orders with their receipts, linking to the order', async () => {
+    const card = page.getByTestId('card-suppliers');
+    await card.getByRole('row').filter({ hasText: '广州零食批发' }).getByText('100.0%').waitFor(); // received on time
+    await card.getByRole('row').filter({ hasText: '广州零食批发' }).click();
+    const drawer = page.getByTestId('drill-drawer');
+    await drawer.getByRole('link', { name: purchase.number }).waitFor();
+    expect(await drawer.getByRole('link', { name: purchase.number }).getAttribute('href')).toBe(`/purchase-orders/${purchase.id}`);
+    expect(await drawer.getByTestId('drill-total').textContent()).toContain('订购数量 10，已收数量 6');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
   });
 
   it('a range that ends before it starts shows the server’s message, not a blank page', async () => {

@@ -21,7 +21,15 @@ type SupplierKpis = {
   actualLeadDaysMedian: number | null; orderedUnits: number; receivedUnits: number; fillRatePercent: number | null;
 };
 export type Suppliers = { from: string; to: string; ignoredFilters: string[]; total: SupplierKpis; rows: (SupplierKpis & { supplierId: string; code: string | null; name: string | null })[] };
-export type MoreFigure = 'turnover' | 'abc-xyz' | 'ageing' | 'rfm' | 'suppliers';
+export type SlowMoving = {
+  days: number; asOf: string; products: number; units: number; value: number;
+  rows: { productId: string; sku: string | null; name: string | null; warehouseId: string; warehouseName: string | null; lastSaleDay: string | null; daysSinceSale: number | null; onHand: number; value: number }[];
+};
+export type SupplierOrder = {
+  orderId: string; number: string; supplierId: string; status: string; orderDate: string; expectedDate: string | null; promisedDays: number | null; ordered: number; received: number;
+  receipts: { receiptId: string; number: string; day: string; leadDays: number; onTime: boolean | null }[];
+};
+export type MoreFigure = 'turnover' | 'abc-xyz' | 'ageing' | 'rfm' | 'suppliers' | 'slow-moving' | 'supplier-orders';
 
 const base = '/analytics';
 
@@ -31,6 +39,8 @@ export const stockAnalytics = {
   ageing: (f: AnalyticsFilters) => api.get<Ageing>(`${base}/stock/ageing`, { ...f, limit: 1 }),
   rfm: (f: AnalyticsFilters) => api.get<Rfm>(`${base}/customers/rfm`, f),
   suppliers: (f: AnalyticsFilters) => api.get<Suppliers>(`${base}/suppliers`, f),
+  slowMoving: (f: AnalyticsFilters, days: number) => api.get<SlowMoving>(`${base}/stock/slow-moving`, { ...f, days }),
+  supplierOrders: (f: AnalyticsFilters, supplierId: string) => api.get<{ items: SupplierOrder[] }>(`${base}/drill/supplier-orders`, { ...f, supplierId }),
   /** One of these figures as .xlsx with the page's filters. */
   exportXlsx: (figure: MoreFigure, query: Query) => downloadFile(`${base}/export-more`, { ...query, figure, format: 'xlsx' }, `${figure}.xlsx`),
 };

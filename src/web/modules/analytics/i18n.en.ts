@@ -93,9 +93,15 @@ export const en: typeof zh = {
       help: 'Customers who ordered in the range: R days from the last order to the end of the range, F number of orders, M net sales; each scored 1–5 by quintile, and whether R, F and M score 3 or more gives 8 segments.',
       segment: 'Segment', customers: 'Customers', monetary: 'Net sales', totalCustomers: '{{count}} customers',
     },
+    slow: {
+      title: 'Slow-moving stock',
+      help: 'Stock on hand with no unit shipped from its warehouse in the last N days up to today; the last sale is the latest shipment before then. Value at moving-average cost.',
+      days: '{{count}} d', lastSale: 'Last sale', never: 'Never sold', total: '{{count}} rows, value {{value}}',
+    },
     suppliers: {
       title: 'Supplier performance',
       help: 'Purchase orders placed in the range: received on time (receipts dated by the expected date), promised and actual lead days, fill rate (units received ÷ ordered).',
+      expected: 'Expected', ordered: 'Ordered', received: 'Received', receipts: 'Receipts (lead days)',
       supplier: 'Supplier', orders: 'Orders', onTime: 'On time', promised: 'Promised lead (d)', actual: 'Actual lead (d)', fillRate: 'Fill rate', total: 'Total',
     },
     drill: {

@@ -91,9 +91,15 @@ export const zh = {
       help: '期间内下过单的客户：R 最后一次下单距期末的天数，F 下单次数，M 期间净销售额；各按五分位打 1–5 分，R、F、M 是否 ≥3 分出 8 个分群。',
       segment: '分群', customers: '客户数', monetary: '净销售额', totalCustomers: '共 {{count}} 个客户',
     },
+    slow: {
+      title: '呆滞库存',
+      help: '现有库存、但最近 N 天（截至今天）该仓库一件都没卖出的商品；最后销售日期为此前最近一次发货。库存金额按移动加权平均成本。',
+      days: '{{count}} 天', lastSale: '最后销售', never: '从未销售', total: '{{count}} 项，库存金额 {{value}}',
+    },
     suppliers: {
       title: '供应商绩效',
       help: '期间内下单的采购订单：准时到货率（按收货单：收货日期不晚于预计到货日期）、承诺与实际交货天数、到货满足率（已收数量 ÷ 订购数量）。',
+      expected: '预计到货', ordered: '订购数量', received: '已收数量', receipts: '收货单（交货天数）',
       supplier: '供应商', orders: '采购单数', onTime: '准时到货率', promised: '承诺交期(天)', actual: '实际交期(天)', fillRate: '到货满足率', total: '合计',
     },
     drill: {

@@ -8,11 +8,13 @@ import { errorMessage } from '../../../shared/lib/errors';
 import { formatMoney } from '../../../shared/lib/format';
 import { analytics, type AnalyticsFilters, type OrderFact, type OrderFlags, type SalesLine } from '../api';
 import { ExportXlsxButton } from './FigureCard';
+import { SupplierOrdersTable } from './SupplierOrdersTable';
 
 /** What a click on a figure asks for: the sold/returned lines or the orders behind it, with the filters that make the figure. */
 export type DrillTarget =
   | { type: 'sales'; title: string; filters: AnalyticsFilters; kind?: 'sale' | 'return' }
-  | { type: 'orders'; title: string; filters: AnalyticsFilters; flags: OrderFlags };
+  | { type: 'orders'; title: string; filters: AnalyticsFilters; flags: OrderFlags }
+  | { type: 'supplier-orders'; title: string; filters: AnalyticsFilters; supplierId: string };
 
 const orderLink = (id: string, number: string) => <Link to={`/sales-orders/${id}`}>{number}</Link>;
 
@@ -98,6 +100,7 @@ export function DrillDrawer({ target, onClose }: { target: DrillTarget | null; o
     >
       {target?.type === 'sales' && <SalesLinesTable key={JSON.stringify(target)} target={target} />}
       {target?.type === 'orders' && <OrdersTable key={JSON.stringify(target)} target={target} />}
+      {target?.type === 'supplier-orders' && <SupplierOrdersTable key={JSON.stringify(target)} filters={target.filters} supplierId={target.supplierId} />}
     </Drawer>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/lib/format';
 import type { AnalyticsFilters } from '../api';
 import { stockAnalytics, type Rfm, type Suppliers } from '../api-stock';
+import type { DrillTarget } from './DrillDrawer';
 import { FigureCard } from './FigureCard';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
@@ -28,12 +29,12 @@ export function RfmCard({ filters }: { filters: AnalyticsFilters }) {
 }
 
 /** Per supplier: purchase orders, on-time receipts, promised and actual lead days, fill rate. */
-export function SuppliersCard({ filters }: { filters: AnalyticsFilters }) {
+export function SuppliersCard({ filters, onDrill }: { filters: AnalyticsFilters; onDrill: (d: DrillTarget) => void }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['analytics', 'suppliers', filters], queryFn: () => stockAnalytics.suppliers(filters) });
   type Row = Suppliers['rows'][number];
   const columns: ColumnsType<Row> = [
-    { title: t('ana.suppliers.supplier'), key: 'name', ellipsis: true, render: (_, r) => `${r.code ?? ''} ${r.name ?? ''}`.trim() },
+    { title: t('ana.suppliers.supplier'), key: 'name', ellipsis: true, render: (_, r) => <Typography.Link>{nameOf(r)}</Typography.Link> },
     { title: t('ana.suppliers.orders'), dataIndex: 'orders', align: 'right', width: 80 },
     { title: t('ana.suppliers.onTime'), dataIndex: 'onTimePercent', align: 'right', width: 90, render: pct },
     { title: t('ana.suppliers.promised'), dataIndex: 'promisedLeadDaysAverage', align: 'right', width: 100, render: dec },
@@ -41,10 +42,12 @@ export function SuppliersCard({ filters }: { filters: AnalyticsFilters }) {
     { title: t('ana.suppliers.fillRate'), dataIndex: 'fillRatePercent', align: 'right', width: 90, render: pct },
   ];
   const tot = q.data?.total;
+  const nameOf = (r: Row) => `${r.code ?? ''} ${r.name ?? ''}`.trim();
   return (
     <FigureCard title={t('ana.suppliers.title')} help={t('ana.suppliers.help')} testId="card-suppliers" loading={q.isLoading} error={q.error} exportFigure="suppliers" exportQuery={{ ...filters }}>
       <Table<Row>
         size="small" rowKey="supplierId" columns={columns} dataSource={q.data?.rows ?? []} pagination={{ pageSize: 8, size: 'small' }} scroll={{ x: 600 }} locale={{ emptyText: t('ana.empty') }}
+        onRow={(r) => ({ style: { cursor: 'pointer' }, onClick: () => onDrill({ type: 'supplier-orders', title: nameOf(r), filters: { ...filters, from: q.data?.from, to: q.data?.to }, supplierId: r.supplierId }) })}
         summary={() => tot && (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0}>{t('ana.suppliers.total')}</Table.Summary.Cell>

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/lib/format';
 import type { AnalyticsFilters } from '../api';
-import { stockAnalytics, type TurnoverRow } from '../api-stock';
+import { stockAnalytics, type SlowMoving, type TurnoverRow } from '../api-stock';
 import { Chart, type ChartOption } from './Chart';
 import { FigureCard } from './FigureCard';
 
@@ -92,6 +92,32 @@ export function AgeingCard({ filters }: { filters: AnalyticsFilters }) {
     <FigureCard title={t('ana.ageing.title')} help={t('ana.ageing.help')} testId="card-ageing" loading={q.isLoading} error={q.error} exportFigure="ageing" exportQuery={scope}>
       <Typography.Text>{d && t('ana.ageing.total', { value: formatMoney(d.value), units: d.units })}</Typography.Text>
       <Chart option={option} height={220} label={d?.totals.map((b) => `${b.bucket}: ${formatMoney(b.value)}`).join(', ')} />
+    </FigureCard>
+  );
+}
+
+/** Stock on hand with no sale from its warehouse in the last N days (30/60/90/180), oldest sale first. */
+export function SlowMovingCard({ filters, days, onDays }: { filters: AnalyticsFilters; days: number; onDays: (d: number) => void }) {
+  const { t } = useTranslation();
+  // Stock now against sales up to today: the date range does not apply.
+  const scope = { warehouseId: filters.warehouseId, categoryId: filters.categoryId, productId: filters.productId };
+  const q = useQuery({ queryKey: ['analytics', 'slow-moving', scope, days], queryFn: () => stockAnalytics.slowMoving(scope, days) });
+  type Row = SlowMoving['rows'][number];
+  const columns: ColumnsType<Row> = [
+    { title: t('ana.drill.product'), key: 'name', ellipsis: true, render: (_, r) => `${r.sku ?? ''} ${r.name ?? ''}`.trim() },
+    { title: t('ana.drill.warehouse'), dataIndex: 'warehouseName', width: 100 },
+    { title: t('ana.slow.lastSale'), dataIndex: 'lastSaleDay', width: 110, render: (v: string | null) => v ?? t('ana.slow.never') },
+    { title: t('ana.turnover.onHand'), dataIndex: 'onHand', align: 'right', width: 80 },
+    { title: t('ana.ageing.value'), dataIndex: 'value', align: 'right', render: formatMoney },
+  ];
+  const d = q.data;
+  return (
+    <FigureCard
+      title={t('ana.slow.title')} help={t('ana.slow.help')} testId="card-slow" loading={q.isLoading} error={q.error} exportFigure="slow-moving" exportQuery={{ ...scope, days }}
+      controls={<Segmented<number> size="small" value={days} onChange={onDays} options={[30, 60, 90, 180].map((n) => ({ value: n, label: t('ana.slow.days', { count: n }) }))} />}
+    >
+      <Typography.Text type="secondary">{d && t('ana.slow.total', { count: d.rows.length, value: formatMoney(d.value) })}</Typography.Text>
+      <Table<Row> size="small" rowKey={(r) => `${r.productId}:${r.warehouseId}`} columns={columns} dataSource={d?.rows ?? []} pagination={{ pageSize: 8, size: 'small' }} scroll={{ x: 560 }} locale={{ emptyText: t('ana.empty') }} />
     </FigureCard>
   );
 }

@@ -9,7 +9,7 @@ import { FilterBar } from '../components/FilterBar';
 import { FulfilmentCard } from '../components/FulfilmentCard';
 import { InventoryCard } from '../components/InventoryCard';
 import { RfmCard, SuppliersCard } from '../components/PartnerCards';
-import { AbcXyzCard, AgeingCard, TurnoverCard } from '../components/StockCards';
+import { AbcXyzCard, AgeingCard, SlowMovingCard, TurnoverCard } from '../components/StockCards';
 import { FilterError, KpiCards } from '../components/KpiCards';
 import { TopCard, topBys, topSorts } from '../components/TopCard';
 import { TrendCard } from '../components/TrendCard';
@@ -51,9 +51,15 @@ const cards: Array<{ key: string; span: number; render: (c: CardContext) => Reac
     ),
   },
   { key: 'ageing', span: 10, render: ({ filters }) => <AgeingCard filters={filters} /> },
-  { key: 'abc', span: 8, render: ({ filters }) => <AbcXyzCard filters={filters} /> },
-  { key: 'rfm', span: 8, render: ({ filters }) => <RfmCard filters={filters} /> },
-  { key: 'suppliers', span: 8, render: ({ filters }) => <SuppliersCard filters={filters} /> },
+  { key: 'abc', span: 12, render: ({ filters }) => <AbcXyzCard filters={filters} /> },
+  { key: 'rfm', span: 12, render: ({ filters }) => <RfmCard filters={filters} /> },
+  { key: 'suppliers', span: 12, render: ({ filters, drill }) => <SuppliersCard filters={filters} onDrill={drill} /> },
+  {
+    key: 'slow', span: 12,
+    render: ({ filters, option, update }) => (
+      <SlowMovingCard filters={filters} days={Number(option('slowDays', ['30', '60', '90', '180'] as const, '90'))} onDays={(d) => update({ slowDays: String(d) })} />
+    ),
+  },
 ];
 
 /** 经营分析: sales KPIs against the previous period, trend, top sellers, inventory value and fulfilment, each with its documents and an Excel export. */
