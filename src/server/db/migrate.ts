@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016-analytics.js';
 import * as m0017 from './migrations/0017-outbox-order-id.js';
 import * as m0018 from './migrations/0018-demand-forecasts.js';
 import * as m0020 from './migrations/0020-analytics-speed.js';
+import * as m0021 from './migrations/0021-product-totals.js';
 import * as m0019 from './migrations/0019-stock-movement-time.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0017-outbox-order-id': m0017,
   '0018-demand-forecasts': m0018,
   '0020-analytics-speed': m0020,
+  '0021-product-totals': m0021,
   '0019-stock-movement-time': m0019,
 };
 

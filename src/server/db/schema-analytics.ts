@@ -41,6 +41,8 @@ export interface SalesMonthlyProductTable extends RollupMeasures { month: string
 export interface SalesMonthlyCustomerTable extends RollupMeasures { month: string; warehouseId: string; customerId: string; categoryId: string }
 /** Per customer without the category (migration 0020): what top customers read when no category is asked for. */
 export interface SalesMonthlyCustomerTotalTable extends RollupMeasures { month: string; warehouseId: string; customerId: string }
+/** Per product without warehouse and category (migration 0021): top products when neither is filtered. */
+export interface SalesMonthlyProductTotalTable extends RollupMeasures { month: string; productId: string }
 
 /** One confirmed (or imported) order, for the fulfilment figures. */
 export interface OrderFactTable {

@@ -21,6 +21,7 @@ const rollups = [
   { table: 'sales_monthly_products', keys: ['month', 'warehouse_id', 'product_id', 'category_id'], fromFacts: ['substr(day, 1, 7)', 'warehouse_id', 'product_id', 'category_id'] },
   { table: 'sales_monthly_customers', keys: ['month', 'warehouse_id', 'customer_id', 'category_id'], fromFacts: ['substr(day, 1, 7)', 'warehouse_id', 'customer_id', 'category_id'] },
   { table: 'sales_monthly_customer_totals', keys: ['month', 'warehouse_id', 'customer_id'], fromFacts: ['substr(day, 1, 7)', 'warehouse_id', 'customer_id'] },
+  { table: 'sales_monthly_product_totals', keys: ['month', 'product_id'], fromFacts: ['substr(day, 1, 7)', 'product_id'] },
 ];
 
 /** Every rollup row against the sums of its facts, both ways (a row with no facts, facts with no row). */
@@ -51,7 +52,7 @@ export async function verifyAnalytics(db: DbOrTx): Promise<{ ok: boolean; checke
 /** Rebuilds every fact and rollup from the documents, in one transaction. */
 export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; historyOrders: number; returnLines: number; orders: number }> {
   return db.transaction().execute(async (trx) => {
-    for (const t of ['salesFacts', 'salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
+    for (const t of ['salesFacts', 'salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
     // Order facts: every order that was ever confirmed (history included); backordered at confirmation is not known afterwards.
     const orders = await trx.selectFrom('salesOrders').select(['id', 'customerId', 'warehouseId', 'requestedDate', 'net', 'orderDate', 'createdAt', 'status', 'shippedDate'])
       .where('confirmedAt', 'is not', null).execute();

@@ -43,15 +43,17 @@ function addInto<K extends Record<string, string>>(groups: Map<string, K & Rollu
   for (const key of measureKeys) g[key] += m[key];
 }
 
-type RollupTable = 'salesDaily' | 'salesMonthlyProducts' | 'salesMonthlyCustomers' | 'salesMonthlyCustomerTotals';
+type RollupTable = 'salesDaily' | 'salesMonthlyProducts' | 'salesMonthlyCustomers' | 'salesMonthlyCustomerTotals' | 'salesMonthlyProductTotals';
 const tableNames: Record<RollupTable, string> = {
   salesDaily: 'sales_daily', salesMonthlyProducts: 'sales_monthly_products', salesMonthlyCustomers: 'sales_monthly_customers', salesMonthlyCustomerTotals: 'sales_monthly_customer_totals',
+  salesMonthlyProductTotals: 'sales_monthly_product_totals',
 };
 const keyColumns = {
   salesDaily: ['day', 'warehouseId', 'categoryId'],
   salesMonthlyProducts: ['month', 'warehouseId', 'productId', 'categoryId'],
   salesMonthlyCustomers: ['month', 'warehouseId', 'customerId', 'categoryId'],
   salesMonthlyCustomerTotals: ['month', 'warehouseId', 'customerId'],
+  salesMonthlyProductTotals: ['month', 'productId'],
 } as const;
 
 /** Adds grouped measures to a rollup: one upsert statement per 300 rows. */
@@ -76,6 +78,7 @@ export async function recordFacts(trx: Tx, facts: SaleFact[]): Promise<void> {
   const products = new Map<string, { month: string; warehouseId: string; productId: string; categoryId: string } & RollupMeasures>();
   const customers = new Map<string, { month: string; warehouseId: string; customerId: string; categoryId: string } & RollupMeasures>();
   const customerTotals = new Map<string, { month: string; warehouseId: string; customerId: string } & RollupMeasures>();
+  const productTotals = new Map<string, { month: string; productId: string } & RollupMeasures>();
   for (const f of facts) {
     const m = measuresOf(f);
     const month = f.day.slice(0, 7);
@@ -83,11 +86,13 @@ export async function recordFacts(trx: Tx, facts: SaleFact[]): Promise<void> {
     addInto(products, { month, warehouseId: f.warehouseId, productId: f.productId, categoryId: f.categoryId }, m);
     addInto(customers, { month, warehouseId: f.warehouseId, customerId: f.customerId, categoryId: f.categoryId }, m);
     addInto(customerTotals, { month, warehouseId: f.warehouseId, customerId: f.customerId }, m);
+    addInto(productTotals, { month, productId: f.productId }, m);
   }
   await upsert(trx, 'salesDaily', [...daily.values()]);
   await upsert(trx, 'salesMonthlyProducts', [...products.values()]);
   await upsert(trx, 'salesMonthlyCustomers', [...customers.values()]);
   await upsert(trx, 'salesMonthlyCustomerTotals', [...customerTotals.values()]);
+  await upsert(trx, 'salesMonthlyProductTotals', [...productTotals.values()]);
 }
 
 /** Order lines with what analytics needs of them: revenue, units, customer, category. */

@@ -29,9 +29,9 @@ const factSums = sql.raw([
   `count(*) as "lines"`,
 ].join(', '));
 
-type Source = 'facts' | 'daily' | 'products' | 'customers' | 'customerTotals';
+type Source = 'facts' | 'daily' | 'products' | 'customers' | 'customerTotals' | 'productTotals';
 const tables: Record<Source, string> = {
-  facts: 'sales_facts', daily: 'sales_daily', products: 'sales_monthly_products', customers: 'sales_monthly_customers', customerTotals: 'sales_monthly_customer_totals',
+  facts: 'sales_facts', daily: 'sales_daily', products: 'sales_monthly_products', customers: 'sales_monthly_customers', customerTotals: 'sales_monthly_customer_totals', productTotals: 'sales_monthly_product_totals',
 };
 
 function keyOf(source: Source, group: Group): RawBuilder<string> {
@@ -40,8 +40,10 @@ function keyOf(source: Source, group: Group): RawBuilder<string> {
     case 'none': return sql<string>`''`;
     case 'day': return sql<string>`${sql.ref(dateCol)}`;
     case 'month': return sql<string>`substr(${sql.ref(dateCol)}, 1, 7)`;
-    case 'product': return sql<string>`product_id`;
-    case 'customer': return sql<string>`customer_id`;
+    // coalesce(): an expression, so SQLite does not walk a product or customer index for the
+    // grouping's order (a skip-scan of every product) instead of reading the day range.
+    case 'product': return sql<string>`coalesce(product_id, '')`;
+    case 'customer': return sql<string>`coalesce(customer_id, '')`;
     case 'category': return sql<string>`category_id`;
     case 'warehouse': return sql<string>`warehouse_id`;
   }
@@ -99,7 +101,7 @@ export async function salesBy(db: DbOrTx, f: Filters, group: Group): Promise<Map
   if (f.customerId || f.productId) return sumOver(db, 'facts', f, range, group);
   if (group !== 'product' && group !== 'customer') return sumOver(db, 'daily', f, range, group);
   const { months, edges } = splitMonths(f.from, f.to);
-  const monthly: Source = group === 'product' ? 'products' : f.categoryIds ? 'customers' : 'customerTotals';
+  const monthly: Source = group === 'product' ? (f.categoryIds || f.warehouseId ? 'products' : 'productTotals') : f.categoryIds ? 'customers' : 'customerTotals';
   const out = months ? await sumOver(db, monthly, f, months, group) : new Map<string, Measures>();
   for (const e of edges) merge(out, await sumOver(db, 'facts', f, e, group));
   return out;

@@ -1,0 +1,13 @@
+import { sql, type Kysely } from 'kysely';
+
+// Top products over a range read half the rows from a monthly rollup per product without the
+// warehouse and category (used when neither is filtered), filled from the existing rollup.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export async function up(db: Kysely<any>): Promise<void> {
+  const cols = ['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'];
+  let t: any = db.schema.createTable('sales_monthly_product_totals').addColumn('month', 'text', (c) => c.notNull()).addColumn('product_id', 'text', (c) => c.notNull());
+  for (const c of cols) t = t.addColumn(c, 'bigint', (x: any) => x.notNull().defaultTo(0));
+  await t.addPrimaryKeyConstraint('sales_monthly_product_totals_pk', ['month', 'product_id']).execute();
+  await sql`insert into sales_monthly_product_totals (month, product_id, ${sql.raw(cols.join(', '))})
+    select month, product_id, ${sql.raw(cols.map((c) => `sum(${c})`).join(', '))} from sales_monthly_products group by month, product_id`.execute(db);
+}
