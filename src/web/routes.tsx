@@ -67,6 +67,7 @@ const ReceiptListPage = lazy(() => import('./modules/purchasing/pages/ReceiptLis
 const ReceiptDetailPage = lazy(() => import('./modules/purchasing/pages/ReceiptDetailPage'));
 const PurchasingSettingsPage = lazy(() => import('./modules/purchasing/pages/PurchasingSettingsPage'));
 const ReplenishmentPage = lazy(() => import('./modules/purchasing/pages/ReplenishmentPage'));
+const ForecastPage = lazy(() => import('./modules/forecast/pages/ForecastPage'));
 const ReorderRulesPage = lazy(() => import('./modules/purchasing/pages/ReorderRulesPage'));
 const PurchaseReturnNewPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnNewPage'));
 const PurchaseReturnListPage = lazy(() => import('./modules/purchasing/pages/PurchaseReturnListPage'));
@@ -174,6 +175,7 @@ export function AppRoutes() {
             <Route path="purchase-receipts/:id" element={guard(['purchasing:read'], <ReceiptDetailPage />)} />
             <Route path="settings/purchasing" element={guard(['purchasing:manage'], <PurchasingSettingsPage />)} />
             <Route path="replenishment" element={guard(['purchasing:read'], <ReplenishmentPage />)} />
+            <Route path="analytics/forecast" element={guard(['analytics:read'], <ForecastPage />)} />
             <Route path="reorder-rules" element={guard(['purchasing:read'], <ReorderRulesPage />)} />
             <Route path="purchase-receipts/:id/return" element={guard(['purchasing:write'], <PurchaseReturnNewPage />)} />
             <Route path="purchase-returns" element={guard(['purchasing:read'], <PurchaseReturnListPage />)} />

@@ -5,6 +5,7 @@ import {
 import { CheckSquareOutlined, SwapOutlined } from '@ant-design/icons';
 import { HistoryOutlined, MailOutlined, NotificationOutlined } from '@ant-design/icons';
 import { ClockCircleOutlined, StarOutlined, WarningOutlined } from '@ant-design/icons';
+import { FundOutlined } from '@ant-design/icons';
 import { LineChartOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -43,6 +44,7 @@ export const navItems: NavItem[] = [
     children: [
       { key: 'purchaseOrders', label: 'pur.nav.orders', icon: <FileTextOutlined />, path: '/purchase-orders', anyOf: ['purchasing:read'] },
       { key: 'replenishment', label: 'pur.nav.replenishment', icon: <BulbOutlined />, path: '/replenishment', anyOf: ['purchasing:read'] },
+      { key: 'forecast', label: 'fc.nav', icon: <FundOutlined />, path: '/analytics/forecast', anyOf: ['analytics:read'] },
       { key: 'reorderRules', label: 'pur.nav.reorderRules', icon: <AlertOutlined />, path: '/reorder-rules', anyOf: ['purchasing:read'] },
       { key: 'receiving', label: 'pur.nav.receiving', icon: <InboxOutlined />, path: '/receiving', anyOf: ['purchasing:receive'] },
       { key: 'purchaseReceipts', label: 'pur.nav.receipts', icon: <FileAddOutlined />, path: '/purchase-receipts', anyOf: ['purchasing:read'] },
