@@ -171,11 +171,11 @@ describe(`analytics: stock, customer and supplier figures ${dialectLabel}`, () =
     const age = await get('/api/v1/analytics/stock/ageing', { productId: w.stray.id });
     expect(age.rows).toHaveLength(1);
     // 6 on hand at ¥1: the 3 of 5 days ago and 3 of the 4 of 45 days ago; OLD's 7 are older than 180 days.
-    expect(age.rows[0]).toMatchObject({ onHand: 6, units: [3, 3, 0, 0, 0], values: [300, 300, 0, 0, 0], oldestDays: 45 });
+    expect(age.rows[0]).toMatchObject({ onHand: 6, units: [3, 3, 0, 0, 0], values: [300, 300, 0, 0, 0], oldestBucket: '31-60' });
     const older = await get('/api/v1/analytics/stock/ageing', { productId: old.id });
-    expect(older.rows[0]).toMatchObject({ onHand: 7, units: [0, 0, 0, 0, 7], values: [0, 0, 0, 0, 2100], oldestDays: null });
+    expect(older.rows[0]).toMatchObject({ onHand: 7, units: [0, 0, 0, 0, 7], values: [0, 0, 0, 0, 2100], oldestBucket: '>180' });
     const recent = await get('/api/v1/analytics/stock/ageing', { productId: w.nuts.id });
-    expect(recent.rows[0]).toMatchObject({ onHand: 20, units: [20, 0, 0, 0, 0], oldestDays: 10 });
+    expect(recent.rows[0]).toMatchObject({ onHand: 20, units: [20, 0, 0, 0, 0], oldestBucket: '0-30' });
     const all = await get('/api/v1/analytics/stock/ageing');
     const stock = (await w.admin.get('/api/v1/stock', { query: { pageSize: 500 } })).body.items as Json[];
     expect(all.value).toBe(stock.reduce((s, r) => s + r.value, 0));

@@ -57,7 +57,7 @@ export const ageingView = z.object({
   asOf: z.string(), buckets: z.array(z.string()), ignoredFilters: ignored, totals: z.array(z.object({ bucket: z.string(), units: num, value: num })), units: num, value: num, count: num,
   rows: z.array(z.object({
     productId: z.string(), sku: optStr, name: optStr, categoryId: optStr, warehouseId: z.string(), warehouseName: optStr, onHand: num, value: num,
-    oldestDays: optNum.describe('Age of the oldest unit on hand; null when older than 180 days'), units: z.array(num).describe('Units per bucket'), values: z.array(num).describe('Value per bucket (fen)'),
+    oldestBucket: optStr.describe('The bucket of the oldest unit on hand'), units: z.array(num).describe('Units per bucket'), values: z.array(num).describe('Value per bucket (fen)'),
   })),
 });
 

@@ -10,7 +10,6 @@ import { pairKey, salesPairs } from './sales-pairs.js';
 
 /** The age buckets, by the most days old a unit in them is; null = older than the last. */
 export const ageBuckets = [{ key: '0-30', upTo: 30 }, { key: '31-60', upTo: 60 }, { key: '61-90', upTo: 90 }, { key: '91-180', upTo: 180 }, { key: '>180', upTo: null }] as const;
-const bucketOf = (age: number) => ageBuckets.findIndex((b) => b.upTo === null || age <= b.upTo);
 
 type Scope = Pick<Filters, 'warehouseId' | 'categoryIds' | 'productId'>;
 
@@ -49,44 +48,43 @@ async function lastSales(db: DbOrTx, productIds: string[], before: string) {
   return out;
 }
 
-/** The in-moves of the last 181 days per product × warehouse, newest first. */
-async function recentInMoves(db: DbOrTx, f: Scope, since: string) {
-  const where: RawBuilder<unknown>[] = [sql`m.at >= ${dayStart(since)}`, sql`m.quantity > 0`];
+/**
+ * Units moved in (positive movements) per product × warehouse and age bucket, over the last 180 days:
+ * a unit's age is today − the business date of its move, so a bucket is a range of move times.
+ */
+async function recentInMoves(db: DbOrTx, f: Scope, today: string) {
+  const starts = ageBuckets.slice(0, -1).map((b) => dayStart(addDays(today, -(b.upTo as number))));
+  const where: RawBuilder<unknown>[] = [sql`m.at >= ${starts[starts.length - 1]}`, sql`m.quantity > 0`];
   if (f.warehouseId) where.push(sql`m.warehouse_id = ${f.warehouseId}`);
   if (f.productId) where.push(sql`m.product_id = ${f.productId}`);
   if (f.categoryIds) where.push(sql`m.product_id in (select id from products where category_id in (${sql.join(f.categoryIds)}))`);
-  const { rows } = await sql<{ productId: string; warehouseId: string; at: string; quantity: unknown }>`
-    select m.product_id as "productId", m.warehouse_id as "warehouseId", m.at, m.quantity from ${movementsByTime(db)} where ${sql.join(where, sql` and `)}`.execute(db);
-  const out = new Map<string, Array<{ at: string; quantity: number }>>();
-  for (const r of rows) {
-    const k = pairKey(r.productId, r.warehouseId);
-    out.set(k, [...(out.get(k) ?? []), { at: r.at, quantity: Number(r.quantity) }]);
-  }
-  for (const list of out.values()) list.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return out;
+  const sums = starts.map((start, i) => (i === 0
+    ? sql`sum(case when m.at >= ${start} then m.quantity else 0 end) as ${sql.ref(`q${i}`)}`
+    : sql`sum(case when m.at >= ${start} and m.at < ${starts[i - 1]} then m.quantity else 0 end) as ${sql.ref(`q${i}`)}`));
+  const { rows } = await sql<Record<string, unknown>>`
+    select m.product_id as "productId", m.warehouse_id as "warehouseId", ${sql.join(sums)}
+    from ${movementsByTime(db)} where ${sql.join(where, sql` and `)} group by m.product_id, m.warehouse_id`.execute(db);
+  return new Map(rows.map((r) => [pairKey(String(r.productId), String(r.warehouseId)), starts.map((_, i) => Number(r[`q${i}`] ?? 0))]));
 }
 
 /** Units on hand by age bucket, taking them to be the latest in-moves (FIFO out), valued at the product's average cost. */
 export async function stockAgeing(db: DbOrTx, f: Filters, limit: number) {
   const today = businessDate();
-  const [stock, moves] = await Promise.all([stockValues(db, f), recentInMoves(db, f, addDays(today, -180))]);
+  const [stock, moves] = await Promise.all([stockValues(db, f), recentInMoves(db, f, today)]);
   const totals = ageBuckets.map((b) => ({ bucket: b.key, units: 0, value: 0 }));
   const rows = stock.map((r) => {
-    const units = ageBuckets.map(() => 0);
+    // The units on hand are the latest that came in: fill the youngest bucket first.
+    const came = moves.get(pairKey(r.productId, r.warehouseId));
     let left = r.onHand;
-    let oldest = 0;
-    for (const m of moves.get(pairKey(r.productId, r.warehouseId)) ?? []) {
-      if (left <= 0) break;
-      const take = Math.min(left, m.quantity);
-      const age = daysBetween(businessDate(new Date(m.at)), today);
-      units[bucketOf(age)] += take;
-      oldest = Math.max(oldest, age);
+    const units = ageBuckets.map((_, i) => {
+      const take = i < ageBuckets.length - 1 ? Math.min(left, came?.[i] ?? 0) : left;
       left -= take;
-    }
-    if (left > 0) units[ageBuckets.length - 1] += left;
+      return take;
+    });
     const values = splitValue(r.value, units);
     units.forEach((u, i) => { totals[i].units += u; totals[i].value += values[i]; });
-    return { productId: r.productId, warehouseId: r.warehouseId, categoryId: r.categoryId || null, onHand: r.onHand, value: r.value, oldestDays: left > 0 ? null : oldest, units, values };
+    const oldest = units.reduce((o, u, i) => (u > 0 ? i : o), -1);
+    return { productId: r.productId, warehouseId: r.warehouseId, categoryId: r.categoryId || null, onHand: r.onHand, value: r.value, oldestBucket: oldest < 0 ? null : ageBuckets[oldest].key, units, values };
   });
   const shown = rows.sort((a, b) => b.values[4] - a.values[4] || b.values[3] - a.values[3] || b.value - a.value || a.productId.localeCompare(b.productId)).slice(0, limit);
   const [products, warehouses] = await Promise.all([namesOf(db, 'product', shown.map((r) => r.productId)), namesOf(db, 'warehouse', shown.map((r) => r.warehouseId))]);
