@@ -275,6 +275,7 @@ describe('complaints, feedback and the order timeline', () => {
     await page.goto(`${server.base}/complaints`);
     await page.getByRole('button', { name: label('新建投诉') }).click();
     await page.getByRole('heading', { name: '新建投诉' }).waitFor();
+    await page.getByText('处理时限按问题类型的时限设置（24 小时）计算。').waitFor();
     // Nothing filled: refused on the fields.
     await page.getByTestId('submit-complaint').click();
     await page.getByText('请选择订单').waitFor();

@@ -23,7 +23,8 @@ export default function ComplaintNewPage() {
   const order = useQuery({ queryKey: ['salesOrders', 'one', fromOrder], queryFn: () => salesOrders.get(fromOrder), enabled: !!fromOrder });
   const people = useQuery({ queryKey: ['complaints', 'assignees'], queryFn: complaints.assignees, staleTime: 60_000 });
   const sla = useQuery({ queryKey: ['complaints', 'sla'], queryFn: complaints.sla, staleTime: 60_000 });
-  const category = Form.useWatch('category', form);
+  // Before the first change the watch may not have the initial value yet: the form starts on 物流.
+  const category: ComplaintCategory = Form.useWatch('category', form) ?? 'logistics';
   const save = useMutation({
     mutationFn: (v: Values) => complaints.create({
       orderId: v.orderId, category: v.category, description: v.description.trim(), contact: v.contact?.trim() || undefined, priority: v.priority, assigneeId: v.assigneeId || undefined,
@@ -49,7 +50,7 @@ export default function ComplaintNewPage() {
             <OrderSelect known={known} placeholder={t('cmp.orderPickPlaceholder')} aria-label={t('cmp.orderPick')} />
           </Form.Item>
           <Form.Item name="category" label={t('cmp.category')} rules={[{ required: true, message: t('cmp.categoryRequired') }]}
-            extra={category && sla.data ? t('cmp.dueHint', { hours: sla.data[category] }) : undefined}>
+            extra={sla.data ? t('cmp.dueHint', { hours: sla.data[category] }) : undefined}>
             <Radio.Group optionType="button" options={complaintCategories.map((c) => ({ value: c, label: t(`cmp.categories.${c}`) }))} />
           </Form.Item>
           <Form.Item name="description" label={t('cmp.description')} rules={[{ required: true, whitespace: true, message: t('cmp.descriptionRequired') }]}>
