@@ -105,6 +105,8 @@ export type Suggestion = {
   reorderPoint: number | null; safetyStock: number; maxStock: number | null;
   supplierId: string | null; supplierName: string | null; unitPrice: number | null; moq: number; packSize: number;
   need: number; suggestedQuantity: number; orderUnit: { name: string; factor: number; quantity: number }; reason: { zh: string; en: string };
+  /** forecast: the last demand forecast run for this product × warehouse; average: the last `weeks` weeks' sales. */
+  demandSource: 'forecast' | 'average'; forecast: { method: string; demandClass: string; wape: number | null; computedAt: string } | null;
 };
 export type DraftOrdersInput = { rows: { productId: string; warehouseId: string; quantity?: number; supplierId?: string }[]; weeks?: number; notes?: string };
 

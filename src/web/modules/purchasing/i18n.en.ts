@@ -203,6 +203,11 @@ export const en: typeof zh = {
     selectHint: 'Tick the rows to order; the quantity (base units) can be changed',
     orderUnit: 'about {{quantity}} {{unit}}',
     rules: 'Reorder points',
+    demandSource: 'Demand from',
+    byForecast: 'Forecast',
+    byForecastDetail: '{{method}}, WAPE {{wape}}',
+    byAverage: 'Average of the last {{n}} weeks',
+    forecastHint: 'Demand taken from the last demand forecast ({{time}})',
   },
   rr: {
     title: 'Reorder points',

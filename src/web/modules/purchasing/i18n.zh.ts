@@ -201,6 +201,11 @@ export const zh = {
     selectHint: '勾选要采购的行，可修改采购数量（基本单位）',
     orderUnit: '约 {{quantity}} {{unit}}',
     rules: '再订货点设置',
+    demandSource: '需求依据',
+    byForecast: '按预测',
+    byForecastDetail: '{{method}}，WAPE {{wape}}',
+    byAverage: '按近 {{n}} 周平均',
+    forecastHint: '需求按最近一次需求预测（{{time}}）计算',
   },
   rr: {
     title: '再订货点',

@@ -1,6 +1,6 @@
 import { SettingOutlined, ShoppingCartOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, InputNumber, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Flex, InputNumber, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +9,10 @@ import { useSession } from '../../../shared/auth/session';
 import { ListToolbar } from '../../../shared/components/ListToolbar';
 import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
+import { formatDateTime } from '../../../shared/lib/format';
 import { useListParams } from '../../../shared/lib/list-params';
+import { useMethodName } from '../../forecast/components/ForecastTags';
+import { formatWape } from '../../forecast/forecast-view';
 import { WarehouseSelect } from '../../inventory/components/WarehouseSelect';
 import { replenishment, type PurchaseOrder, type Suggestion } from '../api';
 import { SupplierSelect } from '../components/SupplierSelect';
@@ -26,6 +29,7 @@ export default function ReplenishmentPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  const methodName = useMethodName();
   const list = useListParams(['warehouseId', 'supplierId', 'productId', 'weeks']);
   const f = list.params.filters;
   const weeks = Number(f.weeks) || 8;
@@ -93,6 +97,19 @@ export default function ReplenishmentPage() {
           )}
         </Flex>
       ),
+    },
+    {
+      key: 'demandSource', title: t('repl.demandSource'),
+      render: (_, s) => s.demandSource === 'forecast' && s.forecast ? (
+        <Flex vertical gap={2} data-testid="demand-source">
+          <Tooltip title={t('repl.forecastHint', { time: formatDateTime(s.forecast.computedAt) })}>
+            {can('analytics:read')
+              ? <Link to={`/analytics/forecast?productId=${s.productId}&productWarehouseId=${s.warehouseId}`}><Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('repl.byForecast')}</Tag></Link>
+              : <Tag color="blue" style={{ marginInlineEnd: 0, width: 'fit-content' }}>{t('repl.byForecast')}</Tag>}
+          </Tooltip>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('repl.byForecastDetail', { method: methodName(s.forecast.method), wape: formatWape(s.forecast.wape) })}</Typography.Text>
+        </Flex>
+      ) : <Tag data-testid="demand-source">{t('repl.byAverage', { n: s.weeks })}</Tag>,
     },
     { key: 'supplier', title: t('repl.supplier'), render: (_, s) => s.supplierName ?? <Tag color="red">{t('repl.noSupplier')}</Tag> },
     { key: 'reason', title: t('repl.reason'), render: (_, s) => <div data-testid="suggestion-reason" style={{ minWidth: 240, maxWidth: 360, whiteSpace: 'normal' }}>{en ? s.reason.en : s.reason.zh}</div> },
