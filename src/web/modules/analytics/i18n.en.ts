@@ -19,6 +19,7 @@ export const en: typeof zh = {
     badFilter: 'The filters are not valid, so nothing can be shown',
     vsPrevious: 'vs previous period',
     previousShort: 'Previous:',
+    p: { comma: ', ', colon: ': ', open: ' (', close: ')' },
     noPrevious: 'no previous figure',
     points: '{{value}} pts',
     exportXlsx: 'Export Excel',
@@ -91,7 +92,7 @@ export const en: typeof zh = {
     rfm: {
       title: 'Customer RFM segments',
       help: 'Customers who ordered in the range: R days from the last order to the end of the range, F number of orders, M net sales; each scored 1–5 by quintile, and whether R, F and M score 3 or more gives 8 segments.',
-      segment: 'Segment', customers: 'Customers', monetary: 'Net sales', totalCustomers: '{{count}} customers',
+      segment: 'Segment', customers: 'Customers', monetary: 'Net sales', totalCustomers: 'Customers: {{count}}',
     },
     slow: {
       title: 'Slow-moving stock',
@@ -109,7 +110,7 @@ export const en: typeof zh = {
       orders: 'Orders',
       period: '{{from}} – {{to}}',
       day: 'Date', kind: 'Kind', kinds: { sale: 'Shipped', return: 'Returned' }, order: 'Order', document: 'Document', customer: 'Customer', product: 'Product', warehouse: 'Warehouse',
-      quantity: 'Units', net: 'Amount excl. tax', cost: 'Cost', total: 'Total', lines: '{{count}} lines',
+      quantity: 'Units', net: 'Amount excl. tax', cost: 'Cost', total: 'Total', lines: '{{count}} lines', orderCount: 'orders: {{count}}',
       orderDay: 'Order date', requested: 'Requested', shippedDay: 'Shipped', daysToShip: 'Days to ship', onTime: 'On time', backordered: 'Backordered', returned: 'Returned',
       yes: 'Yes', no: 'No', flags: { onTime: 'Shipped on time', late: 'Shipped late', backordered: 'Backordered orders', returned: 'Orders with returns', openLate: 'Open and late', shipped: 'Fully shipped orders', all: 'All orders' },
     },

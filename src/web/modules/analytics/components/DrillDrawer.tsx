@@ -39,8 +39,8 @@ function SalesLinesTable({ target }: { target: Extract<DrillTarget, { type: 'sal
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} wrap="wrap" gap={8}>
         <Typography.Text data-testid="drill-total">
-          {t('ana.drill.total')}：{t('ana.drill.lines', { count: q.data?.total ?? 0 })}，{t('ana.drill.quantity')} {sums?.quantity ?? 0}，
-          {t('ana.drill.net')} <b data-testid="drill-total-net">{formatMoney(sums?.net ?? 0)}</b>，{t('ana.drill.cost')} {formatMoney(sums?.cost ?? 0)}
+          {t('ana.drill.total')}{t('ana.p.colon')}{t('ana.drill.lines', { count: q.data?.total ?? 0 })}{t('ana.p.comma')}{t('ana.drill.quantity')} {sums?.quantity ?? 0}{t('ana.p.comma')}
+          {t('ana.drill.net')} <b data-testid="drill-total-net">{formatMoney(sums?.net ?? 0)}</b>{t('ana.p.comma')}{t('ana.drill.cost')} {formatMoney(sums?.cost ?? 0)}
         </Typography.Text>
         <ExportXlsxButton figure="sales-lines" query={{ ...target.filters, kind: target.kind }} testId="drill-export" />
       </Flex>
@@ -73,7 +73,7 @@ function OrdersTable({ target }: { target: Extract<DrillTarget, { type: 'orders'
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text data-testid="drill-total">{t('ana.drill.total')}：<b>{q.data?.total ?? 0}</b> {t('ana.fulfilment.count')}</Typography.Text>
+        <Typography.Text data-testid="drill-total">{t('ana.drill.total')}{t('ana.p.colon')}{t('ana.drill.orderCount', { count: q.data?.total ?? 0 })}</Typography.Text>
         <ExportXlsxButton figure="orders" query={{ ...target.filters, ...target.flags }} testId="drill-export" />
       </Flex>
       <Table<OrderFact>

@@ -52,7 +52,7 @@ export function FulfilmentCard({ filters, onDrill }: { filters: AnalyticsFilters
             {figure('openLate', t('ana.fulfilment.openLate'), String(c.openLate), t('ana.fulfilment.openLateHelp'), { late: true })}
           </Row>
           <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
-            {t('ana.fulfilment.distribution')}（{t('ana.fulfilment.orders')} {c.orders}，{t('ana.fulfilment.shipped')} {c.shipped}）
+            {t('ana.fulfilment.distribution')}{t('ana.p.open')}{t('ana.fulfilment.orders')} {c.orders}{t('ana.p.comma')}{t('ana.fulfilment.shipped')} {c.shipped}{t('ana.p.close')}
           </Typography.Text>
           <Chart option={option} height={200} label={t('ana.fulfilment.distribution')} />
         </>

@@ -31,7 +31,7 @@ export function InventoryCard({ filters, by, onBy }: { filters: AnalyticsFilters
       exportFigure="inventory-value" exportQuery={{ ...scope, by }}
     >
       <Typography.Text>
-        {t('ana.inventory.total')} <b data-testid="inventory-total">{formatMoney(d?.total ?? 0)}</b>，{t('ana.inventory.units')} {d?.units ?? 0}
+        {t('ana.inventory.total')} <b data-testid="inventory-total">{formatMoney(d?.total ?? 0)}</b>{t('ana.p.comma')}{t('ana.inventory.units')} {d?.units ?? 0}
       </Typography.Text>
       <Chart option={option} height={260} label={d?.rows.map((r) => `${r.name ?? ''} ${formatMoney(r.value)}`).join(', ')} />
     </FigureCard>

@@ -16,7 +16,7 @@ export function RfmCard({ filters }: { filters: AnalyticsFilters }) {
   const { t, i18n } = useTranslation();
   const q = useQuery({ queryKey: ['analytics', 'rfm', filters], queryFn: () => stockAnalytics.rfm(filters) });
   const columns: ColumnsType<Rfm['segments'][number]> = [
-    { title: t('ana.rfm.segment'), key: 'segment', render: (_, s) => `${i18n.language === 'en' ? s.en : s.zh}（${s.segment}）` },
+    { title: t('ana.rfm.segment'), key: 'segment', render: (_, s) => `${i18n.language === 'en' ? s.en : s.zh}${t('ana.p.open')}${s.segment}${t('ana.p.close')}` },
     { title: t('ana.rfm.customers'), dataIndex: 'customers', align: 'right', width: 90 },
     { title: t('ana.rfm.monetary'), dataIndex: 'monetary', align: 'right', render: formatMoney },
   ];

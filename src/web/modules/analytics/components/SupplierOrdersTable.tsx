@@ -21,7 +21,7 @@ export function SupplierOrdersTable({ filters, supplierId }: { filters: Analytic
     {
       title: t('ana.suppliers.receipts'), key: 'receipts',
       render: (_, r) => r.receipts.map((x) => (
-        <Tag key={x.receiptId} color={x.onTime === false ? 'red' : x.onTime ? 'green' : undefined}>{x.number} {x.day}（{t('ana.fulfilment.days', { value: x.leadDays })}）</Tag>
+        <Tag key={x.receiptId} color={x.onTime === false ? 'red' : x.onTime ? 'green' : undefined}>{x.number} {x.day}{t('ana.p.open')}{t('ana.fulfilment.days', { value: x.leadDays })}{t('ana.p.close')}</Tag>
       )),
     },
   ];
@@ -31,7 +31,7 @@ export function SupplierOrdersTable({ filters, supplierId }: { filters: Analytic
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         <Typography.Text data-testid="drill-total">
-          {t('ana.drill.total')}：{t('ana.suppliers.orders')} <b>{items.length}</b>，{t('ana.suppliers.ordered')} {items.reduce((s, o) => s + o.ordered, 0)}，
+          {t('ana.drill.total')}{t('ana.p.colon')}{t('ana.suppliers.orders')} <b>{items.length}</b>{t('ana.p.comma')}{t('ana.suppliers.ordered')} {items.reduce((s, o) => s + o.ordered, 0)}{t('ana.p.comma')}
           {t('ana.suppliers.received')} {items.reduce((s, o) => s + o.received, 0)}
         </Typography.Text>
         <ExportXlsxButton figure="supplier-orders" query={{ ...filters, supplierId }} testId="drill-export" />

@@ -47,7 +47,7 @@ export function TopCard({ filters, by, sort, onChange, onDrill }: {
           // includes its subcategories (the filter's rule), while its row counts its own products only.
           onClick: () => r.id && onDrill({ type: 'sales', title: nameOf(r), filters: { ...filters, from: q.data?.from, to: q.data?.to, [filterOf[by]]: r.id } }),
         })}
-        footer={others ? () => <Typography.Text type="secondary">{t('ana.top.others', { count: others })}：{formatMoney(q.data!.others.revenue)}</Typography.Text> : undefined}
+        footer={others ? () => <Typography.Text type="secondary">{t('ana.top.others', { count: others })}{t('ana.p.colon')}{formatMoney(q.data!.others.revenue)}</Typography.Text> : undefined}
       />
     </FigureCard>
   );
