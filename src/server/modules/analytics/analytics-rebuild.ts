@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
-import { recordHistoryFacts, recordReturnFacts, recordShipmentFacts } from './sales-facts.js';
+import { addToRollups, recordHistoryFacts, recordReturnFacts, recordShipmentFacts } from './sales-facts.js';
 
 // `npm run jxc -- analytics-verify | analytics-rebuild`: checks that every rollup row equals the sum
 // of its facts, and rebuilds facts, rollups and order facts from the documents (a database that had
-// orders before migration 0016, or after a repair).
+// orders before migration 0016, or after a repair). Imported history's facts are kept (a stated cost
+// and a history return live only on them); history orders without facts get them.
 
 type Mismatch = { table: string; key: string; expected: Record<string, number> | null; actual: Record<string, number> | null };
 
@@ -52,10 +53,20 @@ export async function verifyAnalytics(db: DbOrTx): Promise<{ ok: boolean; checke
 /** Rebuilds every fact and rollup from the documents, in one transaction. */
 export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; historyOrders: number; returnLines: number; orders: number }> {
   return db.transaction().execute(async (trx) => {
-    for (const t of ['salesFacts', 'salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
     // Order facts: every order that was ever confirmed (history included); backordered at confirmation is not known afterwards.
     const orders = await trx.selectFrom('salesOrders').select(['id', 'customerId', 'warehouseId', 'requestedDate', 'net', 'orderDate', 'createdAt', 'status', 'shippedDate'])
       .where('confirmedAt', 'is not', null).execute();
+    const shippedOrderIds = new Set((await trx.selectFrom('shipments').select('orderId').distinct().execute()).map((s) => s.orderId));
+    const historyIds = new Set(orders.filter((o) => o.status === 'closed' && o.shippedDate !== null && !shippedOrderIds.has(o.id)).map((o) => o.id));
+    // Imported history's facts are kept as they are: a stated cost and a history return live only there.
+    const kept = (await trx.selectFrom('salesFacts').selectAll().execute()).filter((f) => f.sourceType === 'import' || (f.kind === 'return' && historyIds.has(f.orderId)));
+    const keptIds = new Set(kept.map((f) => f.id));
+    const stale = (await trx.selectFrom('salesFacts').select('id').execute()).map((f) => f.id).filter((id) => !keptIds.has(id));
+    for (let i = 0; i < stale.length; i += 500) await trx.deleteFrom('salesFacts').where('id', 'in', stale.slice(i, i + 500)).execute();
+    for (const t of ['salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
+    const asFact = ({ id: _id, ...f }: (typeof kept)[number]) => ({ ...f, quantity: Number(f.quantity), net: Number(f.net), cost: Number(f.cost), costed: Number(f.costed) });
+    for (let i = 0; i < kept.length; i += 2000) await addToRollups(trx, kept.slice(i, i + 2000).map(asFact));
+    const historyWithFacts = new Set(kept.filter((f) => f.kind === 'sale').map((f) => f.orderId));
     const lineCounts = new Map((await trx.selectFrom('salesOrderLines').select(['orderId', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('orderId').execute()).map((r) => [r.orderId, Number(r.n)]));
     const shipments = await trx.selectFrom('shipments as s').innerJoin('shipmentLines as l', 'l.shipmentId', 's.id')
       .select(['s.number', 's.orderId', 's.shippedAt', 'l.orderLineId', 'l.quantity', 'l.costAmount']).orderBy('s.shippedAt').orderBy('s.number').execute();
@@ -93,9 +104,12 @@ export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; his
       await trx.updateTable('orderFacts').set({ firstShipDay: d[0] ?? null, shippedDay: complete ? d[d.length - 1] : null }).where('orderId', '=', t.orderId).execute();
     }
     // Imported history: sold on the ship date.
-    const history = orders.filter((o) => o.status === 'closed' && o.shippedDate !== null && !shippedOrders.has(o.id));
-    const refs = new Map((await trx.selectFrom('salesOrders').select(['id', 'externalRef']).where('id', 'in', history.length ? history.map((o) => o.id) : ['']).execute()).map((r) => [r.id, r.externalRef]));
-    for (const o of history) await recordHistoryFacts(trx, o.id, o.shippedDate!, { type: 'import', id: refs.get(o.id) ?? o.id });
+    const history = orders.filter((o) => historyIds.has(o.id));
+    const missing = history.filter((o) => !historyWithFacts.has(o.id));
+    const refs = new Map((await trx.selectFrom('salesOrders').select(['id', 'externalRef']).where('id', 'in', missing.length ? missing.map((o) => o.id) : ['']).execute()).map((r) => [r.id, r.externalRef]));
+    for (const o of missing) await recordHistoryFacts(trx, o.id, o.shippedDate!, { type: 'import', id: refs.get(o.id) ?? o.id });
+    const historyReturned = [...new Set(kept.filter((f) => f.kind === 'return').map((f) => f.orderId))];
+    for (let i = 0; i < historyReturned.length; i += 500) await trx.updateTable('orderFacts').set({ returned: 1 }).where('orderId', 'in', historyReturned.slice(i, i + 500)).execute();
     // Inspected returns, on the day they were inspected.
     const returned = await trx.selectFrom('salesReturnLines as l').innerJoin('salesReturns as r', 'r.id', 'l.returnId')
       .innerJoin('salesReturnHistory as h', (j) => j.onRef('h.returnId', '=', 'r.id').on('h.toStatus', '=', 'inspected'))

@@ -74,6 +74,11 @@ export async function recordFacts(trx: Tx, facts: SaleFact[]): Promise<void> {
   for (let i = 0; i < facts.length; i += 500) {
     await trx.insertInto('salesFacts').values(facts.slice(i, i + 500).map((f) => ({ id: newId(), ...f }))).execute();
   }
+  await addToRollups(trx, facts);
+}
+
+/** Adds facts (written already) to every rollup. */
+export async function addToRollups(trx: Tx, facts: SaleFact[]): Promise<void> {
   const daily = new Map<string, { day: string; warehouseId: string; categoryId: string } & RollupMeasures>();
   const products = new Map<string, { month: string; warehouseId: string; productId: string; categoryId: string } & RollupMeasures>();
   const customers = new Map<string, { month: string; warehouseId: string; customerId: string; categoryId: string } & RollupMeasures>();
@@ -123,13 +128,18 @@ export async function recordShipmentFacts(
 }
 
 /** The facts of an order imported as history: every line sold on its ship date; cost known (costed) only for the lines in `costs` (line id → fen). */
-export async function recordHistoryFacts(trx: Tx, orderId: string, day: string, source: { type: string; id: string }, costs: ReadonlyMap<string, number> = new Map()): Promise<void> {
+export async function historyFacts(trx: Tx, orderId: string, day: string, source: { type: string; id: string }, costs: ReadonlyMap<string, number> = new Map()): Promise<SaleFact[]> {
   const rows = await trx.selectFrom('salesOrderLines as l').innerJoin('salesOrders as o', 'o.id', 'l.orderId').innerJoin('products as p', 'p.id', 'l.productId')
     .select(['l.id', 'l.productId', 'l.warehouseId', 'l.net', 'l.baseQuantity', 'o.customerId', 'p.categoryId']).where('l.orderId', '=', orderId).execute();
-  await recordFacts(trx, rows.map((l) => ({
+  return rows.map((l) => ({
     day, kind: 'sale', orderId, orderLineId: l.id, customerId: l.customerId, productId: l.productId, categoryId: l.categoryId ?? '', warehouseId: l.warehouseId,
     quantity: Number(l.baseQuantity), net: Number(l.net), cost: costs.get(l.id) ?? 0, costed: costs.has(l.id) ? 1 : 0, sourceType: source.type, sourceId: source.id,
-  })));
+  }));
+}
+
+/** Writes the facts of an order imported as history (historyFacts) and adds them to the rollups. */
+export async function recordHistoryFacts(trx: Tx, orderId: string, day: string, source: { type: string; id: string }, costs: ReadonlyMap<string, number> = new Map()): Promise<void> {
+  await recordFacts(trx, await historyFacts(trx, orderId, day, source, costs));
 }
 
 /**
