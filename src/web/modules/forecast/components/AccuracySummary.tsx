@@ -6,7 +6,7 @@ import type { AccuracyPage, Breakdown } from '../api';
 import { formatWape } from '../forecast-view';
 import { DemandClassTag, useMethodName, WapeTag } from './ForecastTags';
 
-function BreakdownTable({ rows, title, name, testId }: { rows: Breakdown[]; title: string; name: (key: string) => React.ReactNode; testId: string }) {
+function BreakdownTable({ rows, title, column, name, testId }: { rows: Breakdown[]; title: string; column: string; name: (key: string) => React.ReactNode; testId: string }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={title} data-testid={testId}>
@@ -17,7 +17,7 @@ function BreakdownTable({ rows, title, name, testId }: { rows: Breakdown[]; titl
         dataSource={rows}
         locale={{ emptyText: t('fc.empty') }}
         columns={[
-          { key: 'key', title: title, render: (_, r) => name(r.key) },
+          { key: 'key', title: column, render: (_, r) => name(r.key) },
           { key: 'series', title: t('fc.series'), dataIndex: 'series', align: 'right' },
           { key: 'wape', title: t('fc.wape'), align: 'right', render: (_, r) => <WapeTag wape={r.wape} /> },
         ]}
@@ -55,10 +55,10 @@ export function AccuracySummary({ data }: { data: AccuracyPage | undefined }) {
       {data && data.total === 0 && <Typography.Paragraph type="secondary">{t('fc.notRunHint')}</Typography.Paragraph>}
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12}>
-          <BreakdownTable rows={data?.byMethod ?? []} title={t('fc.byMethod')} name={methodName} testId="by-method" />
+          <BreakdownTable rows={data?.byMethod ?? []} title={t('fc.byMethod')} column={t('fc.method')} name={methodName} testId="by-method" />
         </Col>
         <Col xs={24} lg={12}>
-          <BreakdownTable rows={data?.byClass ?? []} title={t('fc.byClass')} name={(k) => <DemandClassTag value={k} />} testId="by-class" />
+          <BreakdownTable rows={data?.byClass ?? []} title={t('fc.byClass')} column={t('fc.demandClass')} name={(k) => <DemandClassTag value={k} />} testId="by-class" />
         </Col>
       </Row>
     </>
