@@ -54,13 +54,13 @@ export const en: typeof zh = {
       title: 'Top sellers',
       by: { product: 'Products', customer: 'Customers', category: 'Categories', warehouse: 'Warehouses' },
       sort: { revenue: 'By net sales', grossProfit: 'By gross profit', quantity: 'By units' },
-      rank: 'Rank', name: 'Name', share: 'Share', returned: 'Units returned', uncategorised: 'Uncategorised',
+      rank: 'Rank', share: 'Share', uncategorised: 'Uncategorised',
       others: '{{count}} others',
     },
     inventory: {
       title: 'Inventory value',
       by: { warehouse: 'By warehouse', category: 'By category' },
-      total: 'Total value', units: 'Units on hand', products: 'Products', ignored: 'Inventory value is as of now: dates and customer do not apply',
+      total: 'Total value', units: 'Units on hand', ignored: 'Inventory value is as of now: dates and customer do not apply',
     },
     fulfilment: {
       title: 'Fulfilment',
@@ -87,7 +87,7 @@ export const en: typeof zh = {
     ageing: {
       title: 'Stock age',
       help: 'Stock on hand dated first-in first-out: the units on hand are taken to be what is left of the latest receipts, bucketed by days since they came in.',
-      value: 'Value', units: 'Units', total: 'Total {{value}}, {{units}} units',
+      value: 'Value', total: 'Total {{value}}, {{units}} units',
     },
     rfm: {
       title: 'Customer RFM segments',
@@ -106,13 +106,11 @@ export const en: typeof zh = {
       supplier: 'Supplier', orders: 'Orders', onTime: 'On time', promised: 'Promised lead (d)', actual: 'Actual lead (d)', fillRate: 'Fill rate', total: 'Total',
     },
     drill: {
-      sales: 'Sales lines',
-      orders: 'Orders',
       period: '{{from}} – {{to}}',
-      day: 'Date', kind: 'Kind', kinds: { sale: 'Shipped', return: 'Returned' }, order: 'Order', document: 'Document', customer: 'Customer', product: 'Product', warehouse: 'Warehouse',
+      day: 'Date', kind: 'Kind', kinds: { sale: 'Shipped', return: 'Returned' }, order: 'Order', customer: 'Customer', product: 'Product', warehouse: 'Warehouse',
       quantity: 'Units', net: 'Amount excl. tax', cost: 'Cost', total: 'Total', lines: '{{count}} lines', orderCount: 'orders: {{count}}',
       orderDay: 'Order date', requested: 'Requested', shippedDay: 'Shipped', daysToShip: 'Days to ship', onTime: 'On time', backordered: 'Backordered', returned: 'Returned',
-      yes: 'Yes', no: 'No', flags: { onTime: 'Shipped on time', late: 'Shipped late', backordered: 'Backordered orders', returned: 'Orders with returns', openLate: 'Open and late', shipped: 'Fully shipped orders', all: 'All orders' },
+      yes: 'Yes', no: 'No',
     },
     empty: 'No data in this range',
   },

@@ -52,13 +52,13 @@ export const zh = {
       title: '销售排行',
       by: { product: '商品', customer: '客户', category: '分类', warehouse: '仓库' },
       sort: { revenue: '按净销售额', grossProfit: '按毛利', quantity: '按销量' },
-      rank: '排名', name: '名称', share: '占比', returned: '退货数量', uncategorised: '未分类',
+      rank: '排名', share: '占比', uncategorised: '未分类',
       others: '其余 {{count}} 项',
     },
     inventory: {
       title: '库存金额',
       by: { warehouse: '按仓库', category: '按分类' },
-      total: '库存总额', units: '库存数量', products: '商品数', ignored: '库存金额是当前值，不受日期、客户筛选影响',
+      total: '库存总额', units: '库存数量', ignored: '库存金额是当前值，不受日期、客户筛选影响',
     },
     fulfilment: {
       title: '订单履约',
@@ -85,7 +85,7 @@ export const zh = {
     ageing: {
       title: '库龄分布',
       help: '按先进先出推算现存库存的入库时间：现存数量视为最近几次入库剩下的，按入库至今的天数分段。',
-      value: '库存金额', units: '数量', total: '库存总额 {{value}}，{{units}} 件',
+      value: '库存金额', total: '库存总额 {{value}}，{{units}} 件',
     },
     rfm: {
       title: '客户 RFM 分群',
@@ -104,13 +104,11 @@ export const zh = {
       supplier: '供应商', orders: '采购单数', onTime: '准时到货率', promised: '承诺交期(天)', actual: '实际交期(天)', fillRate: '到货满足率', total: '合计',
     },
     drill: {
-      sales: '销售明细',
-      orders: '订单明细',
       period: '{{from}} ~ {{to}}',
-      day: '日期', kind: '类型', kinds: { sale: '发货', return: '退货' }, order: '订单号', document: '单据', customer: '客户', product: '商品', warehouse: '仓库',
+      day: '日期', kind: '类型', kinds: { sale: '发货', return: '退货' }, order: '订单号', customer: '客户', product: '商品', warehouse: '仓库',
       quantity: '数量', net: '金额(不含税)', cost: '成本', total: '合计', lines: '共 {{count}} 行', orderCount: '共 {{count}} 个订单',
       orderDay: '下单日期', requested: '要求交货', shippedDay: '发完日期', daysToShip: '发货天数', onTime: '准时', backordered: '缺货', returned: '有退货',
-      yes: '是', no: '否', flags: { onTime: '准时发货', late: '延迟发货', backordered: '缺货订单', returned: '有退货的订单', openLate: '逾期未发', shipped: '已发完订单', all: '全部订单' },
+      yes: '是', no: '否',
     },
     empty: '所选期间没有数据',
   },

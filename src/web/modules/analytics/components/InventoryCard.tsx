@@ -33,6 +33,7 @@ export function InventoryCard({ filters, by, onBy }: { filters: AnalyticsFilters
       <Typography.Text>
         {t('ana.inventory.total')} <b data-testid="inventory-total">{formatMoney(d?.total ?? 0)}</b>{t('ana.p.comma')}{t('ana.inventory.units')} {d?.units ?? 0}
       </Typography.Text>
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('ana.inventory.ignored')}</Typography.Text>
       <Chart option={option} height={260} label={d?.rows.map((r) => `${r.name ?? ''} ${formatMoney(r.value)}`).join(', ')} />
     </FigureCard>
   );

@@ -57,7 +57,7 @@ export function KpiCards({ summary, loading, error, filters, onDrill }: { summar
         const color = ch?.value ? (ch.value > 0 ? token.colorSuccess : token.colorError) : token.colorTextSecondary;
         const noOrders = k === 'orders' || k === 'averageOrderValue' ? summary?.current.orders === null : false;
         return (
-          <Col key={k} xs={12} md={8} xl={4}>
+          <Col key={k} xs={12} md={8} xl={4} title={t('ana.clickToDrill')}>
             <Card size="small" hoverable onClick={() => drill(k)} data-testid={`kpi-${k}`} style={{ height: '100%' }}>
               <Typography.Text type="secondary">{t(`ana.kpi.${k}`)}<HelpTip text={t(`ana.help.${k}`)} /></Typography.Text>
               {loading || !summary ? <Skeleton active paragraph={false} /> : (
