@@ -134,10 +134,11 @@ describe('经营分析 in the browser', () => {
     expect(sheet.getRow(2).getCell(revenueCol).value).toBe(top.rows[0].revenue / 100);
   });
 
-  it('the turnover, stock age, ABC/XYZ, RFM, supplier and slow-moving cards load without errors', async () => {
+  it('the turnover, stock age, ABC/XYZ, RFM, category mix, supplier and slow-moving cards load without errors', async () => {
     await expect.poll(() => page.getByTestId('card-turnover').getByText('COLA-330 可乐 330ml').count()).toBe(1);
     await expect.poll(() => page.getByTestId('card-rfm').getByText('共 2 个客户').count()).toBe(1);
-    for (const id of ['card-turnover', 'card-ageing', 'card-abc', 'card-rfm', 'card-suppliers', 'card-slow']) {
+    await expect.poll(() => page.getByTestId('card-preferences').getByText('K-001 北京好邻居便利店').count()).toBe(1);
+    for (const id of ['card-turnover', 'card-ageing', 'card-abc', 'card-rfm', 'card-suppliers', 'card-slow', 'card-preferences']) {
       await page.getByTestId(id).locator('.ant-card-head').waitFor();
       expect(await page.getByTestId(id).locator('.ant-alert-error').count(), id).toBe(0);
     }

@@ -29,7 +29,12 @@ export type SupplierOrder = {
   orderId: string; number: string; supplierId: string; status: string; orderDate: string; expectedDate: string | null; promisedDays: number | null; ordered: number; received: number;
   receipts: { receiptId: string; number: string; day: string; leadDays: number; onTime: boolean | null }[];
 };
-export type MoreFigure = 'turnover' | 'abc-xyz' | 'ageing' | 'rfm' | 'suppliers' | 'slow-moving' | 'supplier-orders';
+export type Preferences = {
+  from: string; to: string;
+  categories: { categoryId: string | null; code: string | null; name: string | null; revenue: number }[];
+  rows: { customerId: string; code: string | null; name: string | null; revenue: number; categories: { categoryId: string | null; revenue: number; sharePercent: number | null }[] }[];
+};
+export type MoreFigure = 'turnover' | 'abc-xyz' | 'ageing' | 'rfm' | 'suppliers' | 'slow-moving' | 'supplier-orders' | 'customer-categories';
 
 const base = '/analytics';
 
@@ -38,6 +43,7 @@ export const stockAnalytics = {
   abcXyz: (f: AnalyticsFilters) => api.get<AbcXyz>(`${base}/stock/abc-xyz`, f),
   ageing: (f: AnalyticsFilters) => api.get<Ageing>(`${base}/stock/ageing`, { ...f, limit: 1 }),
   rfm: (f: AnalyticsFilters) => api.get<Rfm>(`${base}/customers/rfm`, f),
+  preferences: (f: AnalyticsFilters, limit = 10) => api.get<Preferences>(`${base}/customers/categories`, { ...f, limit }),
   suppliers: (f: AnalyticsFilters) => api.get<Suppliers>(`${base}/suppliers`, f),
   slowMoving: (f: AnalyticsFilters, days: number) => api.get<SlowMoving>(`${base}/stock/slow-moving`, { ...f, days }),
   supplierOrders: (f: AnalyticsFilters, supplierId: string) => api.get<{ items: SupplierOrder[] }>(`${base}/drill/supplier-orders`, { ...f, supplierId }),

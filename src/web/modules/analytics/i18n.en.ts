@@ -99,6 +99,10 @@ export const en: typeof zh = {
       help: 'Stock on hand with no unit shipped from its warehouse in the last N days up to today; the last sale is the latest shipment before then. Value at moving-average cost.',
       days: '{{count}} d', lastSale: 'Last sale', never: 'Never sold', total: '{{count}} rows, value {{value}}',
     },
+    prefs: {
+      title: 'Customer category mix',
+      help: "The 10 customers with the highest net sales in the range: their net sales per category and its share of the customer's net sales (negative when returns exceed sales). The category is the product's when it was sold.",
+    },
     suppliers: {
       title: 'Supplier performance',
       help: 'Purchase orders placed in the range: received on time (receipts dated by the expected date), promised and actual lead days, fill rate (units received ÷ ordered).',

@@ -7,7 +7,7 @@ import { errorMessage } from '../../../shared/lib/errors';
 import { analytics, type ExportFigure } from '../api';
 import { stockAnalytics, type MoreFigure } from '../api-stock';
 
-const moreFigures: readonly string[] = ['turnover', 'abc-xyz', 'ageing', 'rfm', 'suppliers', 'slow-moving', 'supplier-orders'] satisfies MoreFigure[];
+const moreFigures: readonly string[] = ['turnover', 'abc-xyz', 'ageing', 'rfm', 'suppliers', 'slow-moving', 'supplier-orders', 'customer-categories'] satisfies MoreFigure[];
 
 /** ⓘ with how a figure is computed. */
 export function HelpTip({ text }: { text: string }) {

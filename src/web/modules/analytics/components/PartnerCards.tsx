@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../shared/lib/format';
 import type { AnalyticsFilters } from '../api';
-import { stockAnalytics, type Rfm, type Suppliers } from '../api-stock';
+import { stockAnalytics, type Preferences, type Rfm, type Suppliers } from '../api-stock';
 import type { DrillTarget } from './DrillDrawer';
 import { FigureCard } from './FigureCard';
 
@@ -58,6 +58,33 @@ export function SuppliersCard({ filters, onDrill }: { filters: AnalyticsFilters;
             <Table.Summary.Cell index={5} align="right">{pct(tot.fillRatePercent)}</Table.Summary.Cell>
           </Table.Summary.Row>
         )}
+      />
+    </FigureCard>
+  );
+}
+
+/** The top 10 customers' net sales by category, each cell with its share of the customer's sales; a click lists that customer's lines. */
+export function PreferencesCard({ filters, onDrill }: { filters: AnalyticsFilters; onDrill: (d: DrillTarget) => void }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['analytics', 'customer-categories', filters], queryFn: () => stockAnalytics.preferences(filters) });
+  type Row = Preferences['rows'][number];
+  const nameOf = (r: Row) => `${r.code ?? ''} ${r.name ?? ''}`.trim();
+  const columns: ColumnsType<Row> = [
+    { title: t('ana.drill.customer'), key: 'name', fixed: 'left', width: 180, ellipsis: true, render: (_, r) => <Typography.Link>{nameOf(r)}</Typography.Link> },
+    { title: t('ana.kpi.revenue'), dataIndex: 'revenue', align: 'right', width: 110, render: formatMoney },
+    ...(q.data?.categories ?? []).map((c) => ({
+      title: c.name ?? t('ana.top.uncategorised'), key: c.categoryId ?? '-', align: 'right' as const, width: 110,
+      render: (_: unknown, r: Row) => {
+        const x = r.categories.find((y) => y.categoryId === c.categoryId);
+        return x ? <span>{formatMoney(x.revenue)}<br /><Typography.Text type="secondary">{pct(x.sharePercent)}</Typography.Text></span> : '—';
+      },
+    })),
+  ];
+  return (
+    <FigureCard title={t('ana.prefs.title')} help={t('ana.prefs.help')} testId="card-preferences" loading={q.isLoading} error={q.error} exportFigure="customer-categories" exportQuery={{ ...filters, limit: 10 }}>
+      <Table<Row>
+        size="small" rowKey="customerId" columns={columns} dataSource={q.data?.rows ?? []} pagination={false} scroll={{ x: 'max-content' }} locale={{ emptyText: t('ana.empty') }}
+        onRow={(r) => ({ style: { cursor: 'pointer' }, onClick: () => onDrill({ type: 'sales', title: nameOf(r), filters: { ...filters, from: q.data?.from, to: q.data?.to, customerId: r.customerId } }) })}
       />
     </FigureCard>
   );

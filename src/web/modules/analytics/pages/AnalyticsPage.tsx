@@ -8,7 +8,7 @@ import { DrillDrawer, type DrillTarget } from '../components/DrillDrawer';
 import { FilterBar } from '../components/FilterBar';
 import { FulfilmentCard } from '../components/FulfilmentCard';
 import { InventoryCard } from '../components/InventoryCard';
-import { RfmCard, SuppliersCard } from '../components/PartnerCards';
+import { PreferencesCard, RfmCard, SuppliersCard } from '../components/PartnerCards';
 import { AbcXyzCard, AgeingCard, SlowMovingCard, TurnoverCard } from '../components/StockCards';
 import { FilterError, KpiCards } from '../components/KpiCards';
 import { TopCard, topBys, topSorts } from '../components/TopCard';
@@ -53,6 +53,7 @@ const cards: Array<{ key: string; span: number; render: (c: CardContext) => Reac
   { key: 'ageing', span: 10, render: ({ filters }) => <AgeingCard filters={filters} /> },
   { key: 'abc', span: 12, render: ({ filters }) => <AbcXyzCard filters={filters} /> },
   { key: 'rfm', span: 12, render: ({ filters }) => <RfmCard filters={filters} /> },
+  { key: 'preferences', span: 24, render: ({ filters, drill }) => <PreferencesCard filters={filters} onDrill={drill} /> },
   { key: 'suppliers', span: 12, render: ({ filters, drill }) => <SuppliersCard filters={filters} onDrill={drill} /> },
   {
     key: 'slow', span: 12,
