@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
 // Top products over a range read half the rows from a monthly rollup per product without the
-// warehouse and category (used when neither is filtered), filled from the existing rollup.
+// warehouse and category (used when neither is filtered), filled from the existing rollup. Facts
+// are found by order line (a return's share of what the line sold), not by order.
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>): Promise<void> {
   const cols = ['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'];
@@ -10,4 +11,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await t.addPrimaryKeyConstraint('sales_monthly_product_totals_pk', ['month', 'product_id']).execute();
   await sql`insert into sales_monthly_product_totals (month, product_id, ${sql.raw(cols.join(', '))})
     select month, product_id, ${sql.raw(cols.map((c) => `sum(${c})`).join(', '))} from sales_monthly_products group by month, product_id`.execute(db);
+  await db.schema.dropIndex('sales_facts_order_idx').execute();
+  await db.schema.createIndex('sales_facts_line_idx').on('sales_facts').columns(['order_line_id', 'kind']).execute();
 }

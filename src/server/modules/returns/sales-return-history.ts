@@ -49,7 +49,7 @@ export async function recordHistoricalReturn(trx: Tx, actor: Actor, input: Histo
   }).execute();
   await trx.insertInto('salesReturnLines').values(rows).execute();
   await repo.addHistory(trx, { returnId: id, action: 'imported', fromStatus: null, toStatus: 'closed', comment: `history ${input.day}`, actorName: actor.name });
-  const costed = new Set((await trx.selectFrom('salesFacts').select('orderLineId').where('orderId', '=', order.id)
+  const costed = new Set((await trx.selectFrom('salesFacts').select('orderLineId').where('orderLineId', 'in', rows.map((r) => r.orderLineId))
     .where('kind', '=', 'sale').where('costed', '=', 1).execute()).map((f) => f.orderLineId));
   await recordReturnFacts(trx, input.day, { type: 'sales_return', id: number }, rows.map((r) => ({ orderLineId: r.orderLineId, quantity: r.baseQuantity, restockedCost: 0, costed: costed.has(r.orderLineId) })));
   await recordOrderReturned(trx, order.id);
