@@ -3,6 +3,7 @@ import { businessDate } from '../../platform/clock.js';
 import { constraintKind } from '../../platform/db-errors.js';
 import { DomainError } from '../../platform/errors.js';
 import { zodIssueMessage } from '../../platform/i18n.js';
+import { recordFacts, type SaleFact } from '../analytics/sales-facts.js';
 import { createSalesOrder, markImported, priceStatedLine, recordHistoricalOrder, salesOrderInput, type SalesOrderInput } from '../sales/index.js';
 import type { WriteContext } from './columns.js';
 import { addProblem, type DocumentOutcome, type ImportedDocument } from './document-spec.js';
@@ -70,18 +71,18 @@ function orderInput(g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refu
 }
 
 /** Creates one group's order through createSalesOrder (the API's rules), then dates it or closes it as history. */
-async function writeGroup(ctx: WriteContext, g: OrderGroup, input: SalesOrderInput): Promise<ImportedDocument> {
+async function writeGroup(ctx: WriteContext, g: OrderGroup, input: SalesOrderInput): Promise<{ doc: ImportedDocument; facts: SaleFact[] }> {
   const history = isHistory(g);
   const order = await createSalesOrder(ctx.trx, ctx.actor, history ? { ...input, confirm: false } : input, 'import');
   const origin = { externalRef: g.ref, orderDate: g.orderDate ?? businessDate() };
   const stated = g.rows.map((r) => ({ amount: r.lineAmount, cost: r.lineCost }));
-  const done = history ? await recordHistoricalOrder(ctx.trx, ctx.actor, order, { ...origin, shippedDate: g.shipDate ?? null }, stated) : order;
+  const done = history ? await recordHistoricalOrder(ctx.trx, ctx.actor, order, { ...origin, shippedDate: g.shipDate ?? null }, stated, true) : { order, facts: [] };
   if (!history) await markImported(ctx.trx, order.id, origin);
-  return { number: order.number, ref: g.ref, status: history ? 'closed' : order.status, rows: g.rows.map((r) => r.row), amount: done.total };
+  return { doc: { number: order.number, ref: g.ref, status: history ? 'closed' : order.status, rows: g.rows.map((r) => r.row), amount: done.order.total }, facts: done.facts };
 }
 
 /** Tries one group in a savepoint; its failure becomes problems on its rows. */
-async function tryGroup(ctx: WriteContext, g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refuse' | 'backorder', out: DocumentOutcome): Promise<void> {
+async function tryGroup(ctx: WriteContext, g: OrderGroup, refs: Refs, confirm: boolean, shortage: 'refuse' | 'backorder', out: DocumentOutcome, facts: SaleFact[]): Promise<void> {
   const rows = g.rows.map((r) => r.row);
   const toRows = (err: DomainError) => {
     for (const p of problemsFromError(err, rows, rows[0], (f) => inputField[f] ?? null)) addProblem(out.problems, p.row, p.problem);
@@ -92,7 +93,8 @@ async function tryGroup(ctx: WriteContext, g: OrderGroup, refs: Refs, confirm: b
     return toRows(new DomainError('VALIDATION_FAILED', {}, details));
   }
   try {
-    const doc = await inSavepoint(ctx.trx, () => writeGroup(ctx, g, parsed.data));
+    const { doc, facts: made } = await inSavepoint(ctx.trx, () => writeGroup(ctx, g, parsed.data));
+    facts.push(...made);
     out.documents.push(doc);
     out.created++;
     for (const r of rows) out.actions.set(r, 'create');
@@ -121,9 +123,12 @@ export async function writeSalesOrders(ctx: WriteContext, rows: ReadRow[], field
   const refs = await loadRefs(ctx.trx, groups, loose);
   for (const g of groups) checkImported(g, refs, out);
   for (const r of [...groups.flatMap((g) => g.rows), ...loose]) checkRowRefs(r, refs, out);
+  // History orders' sales facts are written together at the end: one insert and rollup upsert per few hundred lines, not per order.
+  const facts: SaleFact[] = [];
   for (const g of groups) {
     if (broken.has(g.ref) || g.rows.some((r) => out.problems.has(r.row))) continue;
-    await tryGroup(ctx, g, refs, g.confirm ?? fields.confirm === true, fields.shortage === 'backorder' ? 'backorder' : 'refuse', out);
+    await tryGroup(ctx, g, refs, g.confirm ?? fields.confirm === true, fields.shortage === 'backorder' ? 'backorder' : 'refuse', out, facts);
   }
+  await recordFacts(ctx.trx, facts);
   return out;
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
-import { recordHistoryFacts } from '../analytics/sales-facts.js';
+import { historyFacts, recordFacts, type SaleFact } from '../analytics/sales-facts.js';
 import { recordOrderHistory } from '../analytics/order-facts.js';
 import { priceStatedLine } from './pricing.js';
 import type { SalesOrderView } from './sales-order.schemas.js';
@@ -42,23 +42,29 @@ function lineFigures(order: SalesOrderView) {
  * Turns a just-created draft into completed history (migration, analytics): closed, every line
  * shipped before jxc, with its dates. No stock moves and nothing is reserved: the goods left
  * before the ledger began. `stated` (by line, in order) replaces a line's priced amount with the
- * one the other system gives and records its cost of goods on the sales facts.
+ * one the other system gives and records its cost of goods on the sales facts. With `deferFacts`
+ * the sales facts are returned for the caller to record (recordFacts) instead of written.
  */
-export async function recordHistoricalOrder(trx: Tx, actor: Actor, created: SalesOrderView, origin: ImportedOrigin & { shippedDate: string | null }, stated: StatedLine[] = []): Promise<SalesOrderView> {
+export async function recordHistoricalOrder(
+  trx: Tx, actor: Actor, created: SalesOrderView, origin: ImportedOrigin & { shippedDate: string | null }, stated: StatedLine[] = [], deferFacts = false,
+): Promise<{ order: SalesOrderView; facts: SaleFact[] }> {
   const repriced = withStatedAmounts(created, stated);
   const order = repriced ?? created;
   const history = { status: 'closed', orderDate: origin.orderDate, shippedDate: origin.shippedDate, externalRef: origin.externalRef, confirmedAt: `${origin.orderDate}T00:00:00.000Z` };
   const totals = repriced ? { gross: order.gross, discount: order.discount, net: order.net, tax: order.tax, total: order.total } : {};
   await trx.updateTable('salesOrders').set({ ...history, ...totals, updatedAt: nowIso() }).where('id', '=', order.id).where('status', '=', 'draft').execute();
   await trx.updateTable('salesOrderLines').set((eb) => ({ shipped: eb.ref('baseQuantity'), ...(repriced ? lineFigures(order) : {}) })).where('orderId', '=', order.id).execute();
+  let facts: SaleFact[] = [];
   if (origin.shippedDate) {
     const costs = new Map(order.lines.flatMap((l, i) => (stated[i]?.cost !== undefined ? [[l.id, stated[i].cost!] as const] : [])));
-    await recordHistoryFacts(trx, order.id, origin.shippedDate, { type: 'import', id: origin.externalRef }, costs);
+    facts = await historyFacts(trx, order.id, origin.shippedDate, { type: 'import', id: origin.externalRef }, costs);
     await recordOrderHistory(trx, { ...order, orderDate: origin.orderDate }, order.lines.length, origin.shippedDate);
   }
   await writeAudit(trx, actor, {
     action: 'update', entity: 'salesOrder', entityId: order.id, summary: `${order.number} imported as history (${origin.externalRef}, shipped ${origin.shippedDate})`,
     before: { status: order.status }, after: history,
   });
-  return order;
+  // An import of many orders writes their facts together (recordFacts), once the order is in.
+  if (!deferFacts) await recordFacts(trx, facts);
+  return { order, facts: deferFacts ? facts : [] };
 }
