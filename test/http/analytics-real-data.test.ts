@@ -112,7 +112,7 @@ describe(`analytics on real data: Superstore ${dialectLabel}`, () => {
       const body = await h.upload('sales-returns', 'superstore-returns.csv', superstoreCsv('returns'), { orderNo: 'Order ID' });
       expect(body.created).toBe(296);
     });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     console.log(`superstore import ${dialectLabel} (ms):`, JSON.stringify(timings));
     await t?.close();
@@ -231,7 +231,7 @@ describe(`analytics on real data: Northwind ${dialectLabel}`, () => {
     const body = await h.upload('sales-orders', 'northwind-orders.csv', toCsv(['OrderID', 'CustomerID', 'OrderDate', 'RequiredDate', 'ShippedDate', 'ProductID', 'UnitPrice', 'Quantity', 'DiscountPercent'], rows),
       { orderNo: 'OrderID', customer: 'CustomerID', orderDate: 'OrderDate', shipDate: 'ShippedDate', requestedDate: 'RequiredDate', sku: 'ProductID', quantity: 'Quantity', unitPrice: 'UnitPrice', discountPercent: 'DiscountPercent' });
     expect(body.created).toBe(orders.size);
-  }, 300_000);
+  }, 600_000);
   afterAll(() => t?.close());
 
   it('revenue by year and by category and year (ship date), with no cost known', async () => {
