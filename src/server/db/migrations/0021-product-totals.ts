@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 // Top products over a range read half the rows from a monthly rollup per product without the
 // warehouse and category (used when neither is filtered), filled from the existing rollup. Facts
-// are found by order line (a return's share of what the line sold), not by order.
+// are found by order line (a return's share of what the line sold), not by order; a customer's
+// monthly split by category by customer (category preferences of the top customers).
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export async function up(db: Kysely<any>): Promise<void> {
   const cols = ['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'];
@@ -12,5 +13,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into sales_monthly_product_totals (month, product_id, ${sql.raw(cols.join(', '))})
     select month, product_id, ${sql.raw(cols.map((c) => `sum(${c})`).join(', '))} from sales_monthly_products group by month, product_id`.execute(db);
   await db.schema.dropIndex('sales_facts_order_idx').execute();
+  await db.schema.createIndex('sales_monthly_customers_customer_idx').on('sales_monthly_customers').columns(['customer_id', 'month']).execute();
   await db.schema.createIndex('sales_facts_line_idx').on('sales_facts').columns(['order_line_id', 'kind']).execute();
 }

@@ -63,17 +63,13 @@ export async function customerRfm(db: DbOrTx, f: Filters) {
 
 /** Each top customer's revenue by category with its share, and the categories' totals over them. */
 export async function customerCategories(db: DbOrTx, f: Filters, limit: number) {
-  // One read of the monthly customer rollup gives each customer's revenue and its split by category.
-  const pairs = await salesPairs(db, f, 'customer', 'category');
-  const byCustomer = new Map<string, number>();
-  const categoryIds = new Set<string>();
-  for (const [k, m] of pairs) {
-    const [customerId, categoryId] = k.split('\u0000');
-    byCustomer.set(customerId, (byCustomer.get(customerId) ?? 0) + m.net - m.returnedNet);
-    categoryIds.add(categoryId);
-  }
-  const top = [...byCustomer.entries()].map(([customerId, revenue]) => ({ customerId, revenue }))
+  // The top customers from the per-customer rollup, then only their split by category (read by customer).
+  const totals = await salesBy(db, f, 'customer');
+  const top = [...totals.entries()].map(([customerId, m]) => ({ customerId, revenue: m.net - m.returnedNet }))
     .sort((a, b) => b.revenue - a.revenue || a.customerId.localeCompare(b.customerId)).slice(0, limit);
+  const pairs = await salesPairs(db, f, 'customer', 'category', top.map((c) => c.customerId));
+  const categoryIds = new Set<string>();
+  for (const k of pairs.keys()) categoryIds.add(k.split('\u0000')[1]);
   const [customers, categories] = await Promise.all([namesOf(db, 'customer', top.map((c) => c.customerId)), namesOf(db, 'category', categoryIds)]);
   const columns = [...categoryIds].map((id) => ({
     categoryId: id === '' ? null : id, code: categories.get(id)?.code ?? null, name: categories.get(id)?.name ?? null,

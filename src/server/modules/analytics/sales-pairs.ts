@@ -15,18 +15,23 @@ export const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
 const second = (s: PairSecond, dateCol: 'day' | 'month') =>
   s === 'month' ? sql<string>`substr(${sql.ref(dateCol)}, 1, 7)` : sql<string>`${sql.ref(s === 'category' ? 'category_id' : 'warehouse_id')}`;
 
-async function sumPairs(db: DbOrTx, table: 'sales_facts' | 'sales_monthly_products' | 'sales_monthly_customers', f: Filters, range: { from: string; to: string }, a: PairFirst, b: PairSecond) {
+type PairTable = 'sales_facts' | 'sales_monthly_products' | 'sales_monthly_customers' | 'sales_monthly_product_totals';
+
+async function sumPairs(db: DbOrTx, table: PairTable, f: Filters, range: { from: string; to: string }, a: PairFirst, b: PairSecond, ids?: string[]) {
   const facts = table === 'sales_facts';
   const where: RawBuilder<unknown>[] = [facts ? sql`day >= ${range.from} and day <= ${range.to}` : sql`month >= ${range.from.slice(0, 7)} and month <= ${range.to.slice(0, 7)}`];
   if (f.warehouseId) where.push(sql`warehouse_id = ${f.warehouseId}`);
   if (f.categoryIds) where.push(sql`category_id in (${sql.join(f.categoryIds)})`);
   if (f.customerId) where.push(sql`customer_id = ${f.customerId}`);
   if (f.productId) where.push(sql`product_id = ${f.productId}`);
+  if (ids) where.push(sql`${sql.ref(a === 'product' ? 'product_id' : 'customer_id')} in (${ids.length ? sql.join(ids) : sql`''`})`);
   const sums = facts
     ? sql`sum(case when kind = 'sale' then quantity else 0 end) as "quantity", sum(case when kind = 'sale' then net else 0 end) as "net",
           sum(case when kind = 'return' then -quantity else 0 end) as "returnedQuantity", sum(case when kind = 'return' then -net else 0 end) as "returnedNet", sum(cost) as "cost"`
     : sql`sum(quantity) as "quantity", sum(net) as "net", sum(returned_quantity) as "returnedQuantity", sum(returned_net) as "returnedNet", sum(cost) as "cost"`;
-  const q = sql<Record<string, unknown>>`select ${sql.ref(a === 'product' ? 'product_id' : 'customer_id')} as "a", ${second(b, facts ? 'day' : 'month')} as "b", ${sums}
+  // coalesce(): an expression, so SQLite reads the days at a range's ends by the day index rather
+  // than skip-scanning the product or customer index for the grouping's order.
+  const q = sql<Record<string, unknown>>`select coalesce(${sql.ref(a === 'product' ? 'product_id' : 'customer_id')}, '') as "a", ${second(b, facts ? 'day' : 'month')} as "b", ${sums}
     from ${sql.table(table)} where ${sql.join(where, sql` and `)} group by 1, 2`;
   return (await q.execute(db)).rows.map((r) => ({
     a: String(r.a), b: String(r.b),
@@ -34,14 +39,16 @@ async function sumPairs(db: DbOrTx, table: 'sales_facts' | 'sales_monthly_produc
   }));
 }
 
-/** Sales measures over the filters' range keyed by pairKey(first, second). */
-export async function salesPairs(db: DbOrTx, f: Filters, a: PairFirst, b: PairSecond): Promise<Map<string, PairMeasures>> {
+/** Sales measures over the filters' range keyed by pairKey(first, second); `ids` limits the first key. */
+export async function salesPairs(db: DbOrTx, f: Filters, a: PairFirst, b: PairSecond, ids?: string[]): Promise<Map<string, PairMeasures>> {
   const parts = f.customerId || f.productId
-    ? [await sumPairs(db, 'sales_facts', f, f, a, b)]
+    ? [await sumPairs(db, 'sales_facts', f, f, a, b, ids)]
     : await (async () => {
       const { months, edges } = splitMonths(f.from, f.to);
-      const out = months ? [await sumPairs(db, a === 'product' ? 'sales_monthly_products' : 'sales_monthly_customers', f, months, a, b)] : [];
-      for (const e of edges) out.push(await sumPairs(db, 'sales_facts', f, e, a, b));
+      // Product × month with neither warehouse nor category asked for: the per-product rollup (half the rows).
+      const table: PairTable = a === 'customer' ? 'sales_monthly_customers' : b === 'month' && !f.warehouseId && !f.categoryIds ? 'sales_monthly_product_totals' : 'sales_monthly_products';
+      const out = months ? [await sumPairs(db, table, f, months, a, b, ids)] : [];
+      for (const e of edges) out.push(await sumPairs(db, 'sales_facts', f, e, a, b, ids));
       return out;
     })();
   const out = new Map<string, PairMeasures>();
