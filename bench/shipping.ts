@@ -61,7 +61,9 @@ async function placeOrders(call: Call, seeded: Seeded, count: number, parallel =
 async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promise<number> {
   const t0 = performance.now();
   const seeded = await seedMasterData(db.url, { products: settings.products, customers: 200 }, createRandom(1));
-  const server = await startServer({ DATABASE_URL: db.url, JXC_ADMIN_EMAIL: ADMIN.email, JXC_ADMIN_PASSWORD: ADMIN.password });
+  // BENCH_CPU_PROF=dir: a V8 CPU profile of the server (npx tsx bench/cpu-profile-summary.ts dir).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const server = await startServer({ DATABASE_URL: db.url, JXC_ADMIN_EMAIL: ADMIN.email, JXC_ADMIN_PASSWORD: ADMIN.password }, prof);
   track(server);
   const admin = await adminSession(server.base, ADMIN.email, ADMIN.password);
   await stock(admin, seeded);
