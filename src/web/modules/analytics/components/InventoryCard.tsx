@@ -27,9 +27,11 @@ export function InventoryCard({ filters, by, onBy }: { filters: AnalyticsFilters
   return (
     <FigureCard
       title={t('ana.inventory.title')} help={t('ana.help.inventory')} testId="card-inventory" loading={q.isLoading} error={q.error}
-      controls={<Segmented<By> size="small" value={by} onChange={onBy} options={(['warehouse', 'category'] as const).map((b) => ({ value: b, label: t(`ana.inventory.by.${b}`) }))} />}
       exportFigure="inventory-value" exportQuery={{ ...scope, by }}
     >
+      {/* The switch sits in the body: beside the title it would squeeze it on a narrow card. */}
+      <Segmented<By> size="small" value={by} onChange={onBy} options={(['warehouse', 'category'] as const).map((b) => ({ value: b, label: t(`ana.inventory.by.${b}`) }))} style={{ marginBottom: 8 }} />
+      <br />
       <Typography.Text>
         {t('ana.inventory.total')} <b data-testid="inventory-total">{formatMoney(d?.total ?? 0)}</b>{t('ana.p.comma')}{t('ana.inventory.units')} {d?.units ?? 0}
       </Typography.Text>

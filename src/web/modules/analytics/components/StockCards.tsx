@@ -17,7 +17,7 @@ export function TurnoverCard({ filters, by, onBy }: { filters: AnalyticsFilters;
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['analytics', 'turnover', filters, by], queryFn: () => stockAnalytics.turnover(filters, by) });
   const columns: ColumnsType<TurnoverRow> = [
-    { title: t(`ana.top.by.${by}`), key: 'name', ellipsis: true, render: (_, r) => `${r.code ?? ''} ${r.name ?? t('ana.top.uncategorised')}`.trim() },
+    { title: t(`ana.top.by.${by}`), key: 'name', width: 200, ellipsis: true, render: (_, r) => `${r.code ?? ''} ${r.name ?? t('ana.top.uncategorised')}`.trim() },
     { title: t('ana.turnover.cogs'), dataIndex: 'cogs', align: 'right', render: formatMoney },
     { title: t('ana.turnover.averageValue'), dataIndex: 'averageValue', align: 'right', render: formatMoney },
     { title: t('ana.turnover.turnover'), dataIndex: 'turnover', align: 'right', width: 80, render: (v: number | null) => dec(v, 2) },
@@ -33,7 +33,7 @@ export function TurnoverCard({ filters, by, onBy }: { filters: AnalyticsFilters;
       exportFigure="turnover" exportQuery={{ ...filters, by }}
     >
       <Table<TurnoverRow>
-        size="small" rowKey={(r) => r.id ?? '-'} columns={columns} dataSource={d?.rows ?? []} pagination={{ pageSize: 8, size: 'small' }} scroll={{ x: 720 }}
+        size="small" rowKey={(r) => r.id ?? '-'} columns={columns} dataSource={d?.rows ?? []} pagination={{ pageSize: 8, size: 'small' }} scroll={{ x: 840 }}
         locale={{ emptyText: t('ana.empty') }}
         summary={() => d && (
           <Table.Summary.Row>
