@@ -56,6 +56,7 @@ export const en: typeof zh = {
       sort: { revenue: 'By net sales', grossProfit: 'By gross profit', quantity: 'By units' },
       rank: 'Rank', share: 'Share', uncategorised: 'Uncategorised',
       others: '{{count}} others',
+      withSubcategories: 'The lines include the subcategories, so their total can exceed the row, which counts the category’s own products only',
     },
     inventory: {
       title: 'Inventory value',

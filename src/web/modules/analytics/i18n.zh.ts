@@ -54,6 +54,7 @@ export const zh = {
       sort: { revenue: '按净销售额', grossProfit: '按毛利', quantity: '按销量' },
       rank: '排名', share: '占比', uncategorised: '未分类',
       others: '其余 {{count}} 项',
+      withSubcategories: '明细含该分类的子分类，合计可能大于排行中这一行（该行只计直属该分类的商品）',
     },
     inventory: {
       title: '库存金额',

@@ -12,7 +12,7 @@ import { SupplierOrdersTable } from './SupplierOrdersTable';
 
 /** What a click on a figure asks for: the sold/returned lines or the orders behind it, with the filters that make the figure. */
 export type DrillTarget =
-  | { type: 'sales'; title: string; filters: AnalyticsFilters; kind?: 'sale' | 'return' }
+  | { type: 'sales'; title: string; filters: AnalyticsFilters; kind?: 'sale' | 'return'; note?: string }
   | { type: 'orders'; title: string; filters: AnalyticsFilters; flags: OrderFlags }
   | { type: 'supplier-orders'; title: string; filters: AnalyticsFilters; supplierId: string };
 
@@ -37,6 +37,7 @@ function SalesLinesTable({ target }: { target: Extract<DrillTarget, { type: 'sal
   const sums = q.data?.sums;
   return (
     <>
+      {target.note && <Alert type="info" showIcon title={target.note} style={{ marginBottom: 8 }} />}
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} wrap="wrap" gap={8}>
         <Typography.Text data-testid="drill-total">
           {t('ana.drill.total')}{t('ana.p.colon')}{t('ana.drill.lines', { count: q.data?.total ?? 0 })}{t('ana.p.comma')}{t('ana.drill.quantity')} {sums?.quantity ?? 0}{t('ana.p.comma')}

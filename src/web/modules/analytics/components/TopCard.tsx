@@ -45,7 +45,10 @@ export function TopCard({ filters, by, sort, onChange, onDrill }: {
           style: { cursor: r.id ? 'pointer' : undefined },
           // Uncategorised sales have no id to filter by, so they do not drill. A category's drill-down
           // includes its subcategories (the filter's rule), while its row counts its own products only.
-          onClick: () => r.id && onDrill({ type: 'sales', title: nameOf(r), filters: { ...filters, from: q.data?.from, to: q.data?.to, [filterOf[by]]: r.id } }),
+          onClick: () => r.id && onDrill({
+            type: 'sales', title: nameOf(r), filters: { ...filters, from: q.data?.from, to: q.data?.to, [filterOf[by]]: r.id },
+            note: by === 'category' ? t('ana.top.withSubcategories') : undefined,
+          }),
         })}
         footer={others ? () => <Typography.Text type="secondary">{t('ana.top.others', { count: others })}{t('ana.p.colon')}{formatMoney(q.data!.others.revenue)}</Typography.Text> : undefined}
       />
