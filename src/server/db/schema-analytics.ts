@@ -82,3 +82,6 @@ export interface DemandForecastTable {
   wape: number | null;
   computedAt: string;
 }
+
+/** The last day a product sold from a warehouse (migration 0021), kept with the facts. */
+export interface ProductLastSaleTable { productId: string; warehouseId: string; lastDay: string }

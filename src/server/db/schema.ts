@@ -43,7 +43,7 @@ import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './sc
 import type { ComplaintHistoryTable, ComplaintSlaTable, ComplaintTable, FeedbackRequestTable } from './schema-feedback.js';
 import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistoryTable, SalesReturnLineTable, SalesReturnQuantityTable, SalesReturnTable } from './schema-returns.js';
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
-import type { DemandForecastTable, OrderFactTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyCustomerTotalTable, SalesMonthlyProductTable, SalesMonthlyProductTotalTable } from './schema-analytics.js';
+import type { DemandForecastTable, OrderFactTable, ProductLastSaleTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyCustomerTotalTable, SalesMonthlyProductTable, SalesMonthlyProductTotalTable } from './schema-analytics.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -287,6 +287,7 @@ export interface Database {
   salesMonthlyCustomers: SalesMonthlyCustomerTable;
   salesMonthlyCustomerTotals: SalesMonthlyCustomerTotalTable;
   salesMonthlyProductTotals: SalesMonthlyProductTotalTable;
+  productLastSales: ProductLastSaleTable;
   orderFacts: OrderFactTable;
   demandForecasts: DemandForecastTable;
 }

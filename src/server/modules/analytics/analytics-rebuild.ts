@@ -63,7 +63,7 @@ export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; his
     const keptIds = new Set(kept.map((f) => f.id));
     const stale = (await trx.selectFrom('salesFacts').select('id').execute()).map((f) => f.id).filter((id) => !keptIds.has(id));
     for (let i = 0; i < stale.length; i += 500) await trx.deleteFrom('salesFacts').where('id', 'in', stale.slice(i, i + 500)).execute();
-    for (const t of ['salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
+    for (const t of ['salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'productLastSales', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
     const asFact = ({ id: _id, ...f }: (typeof kept)[number]) => ({ ...f, quantity: Number(f.quantity), net: Number(f.net), cost: Number(f.cost), costed: Number(f.costed) });
     for (let i = 0; i < kept.length; i += 2000) await addToRollups(trx, kept.slice(i, i + 2000).map(asFact));
     const historyWithFacts = new Set(kept.filter((f) => f.kind === 'sale').map((f) => f.orderId));

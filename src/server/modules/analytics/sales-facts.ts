@@ -98,6 +98,20 @@ export async function addToRollups(trx: Tx, facts: SaleFact[]): Promise<void> {
   await upsert(trx, 'salesMonthlyCustomers', [...customers.values()]);
   await upsert(trx, 'salesMonthlyCustomerTotals', [...customerTotals.values()]);
   await upsert(trx, 'salesMonthlyProductTotals', [...productTotals.values()]);
+  const last = new Map<string, { productId: string; warehouseId: string; lastDay: string }>();
+  for (const f of facts) {
+    if (f.kind !== 'sale') continue;
+    const k = `${f.productId}\u0001${f.warehouseId}`;
+    const have = last.get(k);
+    if (!have || have.lastDay < f.day) last.set(k, { productId: f.productId, warehouseId: f.warehouseId, lastDay: f.day });
+  }
+  const rows = [...last.values()];
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto('productLastSales').values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['productId', 'warehouseId']).doUpdateSet({
+        lastDay: sql`case when excluded.last_day > product_last_sales.last_day then excluded.last_day else product_last_sales.last_day end`,
+      })).execute();
+  }
 }
 
 /** Order lines with what analytics needs of them: revenue, units, customer, category. */

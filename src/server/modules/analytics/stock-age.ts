@@ -36,14 +36,16 @@ export async function slowMoving(db: DbOrTx, f: Filters, days: number) {
   };
 }
 
-/** The last day each product sold from each warehouse before a day (facts by their product index). */
+/**
+ * The last day each product sold from each warehouse (product_last_sales, kept with the facts). Called
+ * for stock with no sale since `before`, so its last sale is before that day.
+ */
 async function lastSales(db: DbOrTx, productIds: string[], before: string) {
   const out = new Map<string, string>();
   const ids = [...new Set(productIds)];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('salesFacts').select(['productId', 'warehouseId', (eb) => eb.fn.max('day').as('day')])
-      .where('productId', 'in', ids.slice(i, i + 500)).where('day', '<', before).where('kind', '=', 'sale').groupBy(['productId', 'warehouseId']).execute();
-    for (const r of rows) out.set(pairKey(r.productId, r.warehouseId), String(r.day));
+    const rows = await db.selectFrom('productLastSales').select(['productId', 'warehouseId', 'lastDay']).where('productId', 'in', ids.slice(i, i + 500)).where('lastDay', '<', before).execute();
+    for (const r of rows) out.set(pairKey(r.productId, r.warehouseId), r.lastDay);
   }
   return out;
 }
