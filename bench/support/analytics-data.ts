@@ -166,7 +166,9 @@ export async function seedSalesHistory(url: string, seeded: Seeded, rnd: Random,
       const rows = [...perProduct.entries()].map(([productId, p]) => ({ productId, quantity: p.quantity, value: p.value, lastDelta: 0, updatedAt: now }));
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('productCosts').values(rows.slice(i, i + 500)).execute();
     });
-    await sql`analyze`.execute(db);
+    // The state a running database is in: statistics, and on PostgreSQL the visibility map
+    // autovacuum keeps after a bulk load (index-only scans need it).
+    await sql`${sql.raw(database.dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);
     return { lines: written, orders, returns, from, to: addDays(from, opts.days - 1), categoryIds };
   } finally {
     await database.close();
