@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/create-db.js';
 import { DomainError } from '../../platform/errors.js';
 import { addDays, over, type Filters } from './filters.js';
+import { weekStart } from './forecast/index.js';
 import { derived, salesBy, zero, addMeasures, type Derived, type Group, type Measures } from './sales-source.js';
 
 // Sales figures (docs/metrics.md): totals with the previous period, trends by day, week or month,
@@ -39,8 +40,6 @@ export async function salesSummary(db: DbOrTx, f: Filters) {
 
 export type Granularity = 'day' | 'week' | 'month';
 
-/** Monday of the ISO week a day falls in. */
-export const weekStart = (d: string) => addDays(d, -((new Date(`${d}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /** The buckets of a range: each with its first and last day (clipped to the range) and a label. */
 export function buckets(from: string, to: string, g: Granularity): Array<{ key: string; from: string; to: string }> {
