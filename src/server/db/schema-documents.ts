@@ -171,6 +171,8 @@ export interface OutboxTable {
   lockedBy: string | null;
   /** The sales order the message is about (migration 0017), for the order's timeline. */
   orderId: string | null;
+  /** When webhooks fanned the message out to their subscriptions (migration 0024); null: not yet. */
+  webhooksAt: string | null;
 }
 
 export interface AlertTable {

@@ -43,6 +43,7 @@ import type { MessageTemplateTable, NotifyChannelTable, SmsLogTable } from './sc
 import type { ComplaintHistoryTable, ComplaintSlaTable, ComplaintTable, FeedbackRequestTable } from './schema-feedback.js';
 import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistoryTable, SalesReturnLineTable, SalesReturnQuantityTable, SalesReturnTable } from './schema-returns.js';
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
+import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookSubscriptionTable } from './schema-webhooks.js';
 import type { DemandForecastTable, OrderFactTable, ProductLastSaleTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyCustomerTotalTable, SalesMonthlyProductTable, SalesMonthlyProductTotalTable } from './schema-analytics.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
@@ -82,6 +83,8 @@ export interface ApiKeyTable {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** JSON array of scopes (migration 0024); null: everything the role allows. */
+  scopes: string | null;
 }
 
 export interface AuditLogTable {
@@ -290,6 +293,9 @@ export interface Database {
   productLastSales: ProductLastSaleTable;
   orderFacts: OrderFactTable;
   demandForecasts: DemandForecastTable;
+  webhookSubscriptions: WebhookSubscriptionTable;
+  webhookDeliveries: WebhookDeliveryTable;
+  webhookAttempts: WebhookAttemptTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -4,6 +4,7 @@ import { DomainError } from './errors.js';
 import type { Access } from './fastify-types.js';
 import { pickLocale } from './i18n.js';
 import { can, type Permission } from './permissions.js';
+import { scopesAllow } from './scopes.js';
 
 export const SESSION_COOKIE = 'jxc_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -44,6 +45,10 @@ export function registerAccessControl(app: FastifyInstance, resolvers: ActorReso
     }
     if (access !== 'authenticated' && !can(actor.role, access as Permission)) {
       throw new DomainError('FORBIDDEN', { role: actor.role });
+    }
+    // A key limited to some scopes: the role allowing the route is not enough.
+    if (access !== 'authenticated' && actor.type === 'api_key' && !scopesAllow(actor.scopes, access as Permission)) {
+      throw new DomainError('API_KEY_SCOPE', { scope: access, name: actor.name }, { requiredScope: access, scopes: actor.scopes });
     }
   });
 }

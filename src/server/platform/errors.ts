@@ -63,6 +63,9 @@ export type ErrorCode =
   | 'RETURN_NOT_ON_ORDER'
   | 'FEEDBACK_USED'
   | 'COMPLAINT_STATE'
+  | 'API_KEY_SCOPE'
+  | 'WEBHOOK_REPLAY_TOO_LARGE'
+  | 'WEBHOOK_DELIVERY_STATE'
   | 'INTERNAL';
 
 /** Message parameters; a {zh,en} pair is rendered in the caller's language. */
@@ -141,6 +144,9 @@ export const statusByCode: Partial<Record<ErrorCode, number>> = {
   RETURN_NOT_ON_ORDER: 422,
   FEEDBACK_USED: 409,
   COMPLAINT_STATE: 409,
+  API_KEY_SCOPE: 403,
+  WEBHOOK_REPLAY_TOO_LARGE: 422,
+  WEBHOOK_DELIVERY_STATE: 409,
   INTERNAL: 500,
 };
 

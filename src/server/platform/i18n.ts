@@ -61,6 +61,8 @@ const entities: Record<string, [string, string]> = {
   returnSettings: ['退货设置', 'Return settings'],
   outboxMessage: ['消息', 'Message'],
   notifySettings: ['通知设置', 'Notification settings'],
+  webhookSubscription: ['Webhook 订阅', 'Webhook subscription'],
+  webhookDelivery: ['推送记录', 'Webhook delivery'],
 };
 
 /** Localized name of an entity kind, for messages. */
@@ -133,6 +135,9 @@ const messages: Record<string, [string, string]> = {
   SMTP_NOT_CONFIGURED: ['尚未设置邮件服务器（SMTP），请先在通知设置中填写', 'No SMTP server is set up; fill in the notification settings first'],
   FEEDBACK_USED: ['您已经评价过这笔订单了，感谢您的反馈', 'This order has already been rated; thank you for your feedback'],
   COMPLAINT_STATE: ['投诉当前为「{status}」，不能{action}', 'The complaint is {status}; cannot {action} it'],
+  API_KEY_SCOPE: ['API 密钥「{name}」没有此操作所需的权限范围 {scope}', 'API key "{name}" lacks the scope {scope} this needs'],
+  WEBHOOK_REPLAY_TOO_LARGE: ['重放范围过大：{reason}', 'The replay range is too large: {reason}'],
+  WEBHOOK_DELIVERY_STATE: ['这条推送正在等待发送，不能重新推送', 'This delivery is already waiting to be sent'],
   OUTBOX_STATE: ['消息当前为「{status}」，只有发送失败或已放弃的消息可以重发', 'The message is {status}; only failed or dead messages can be resent'],
 };
 

@@ -29,6 +29,7 @@ export const permissions = [
   'purchasing:manage',
   'notify:manage',
   'analytics:read',
+  'webhooks:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

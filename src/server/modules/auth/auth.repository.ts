@@ -39,7 +39,7 @@ export const findLiveSession = (db: DbOrTx, id: string, now: string) => liveSess
 export const deleteExpiredSessions = (db: DbOrTx, now: string) => db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
 
 const activeApiKey = prepared((db, a: { keyHash: string }) =>
-  db.selectFrom('apiKeys').select(['id', 'name', 'role', 'lastUsedAt']).where('keyHash', '=', a.keyHash).where('status', '=', 'active'));
+  db.selectFrom('apiKeys').select(['id', 'name', 'role', 'lastUsedAt', 'scopes']).where('keyHash', '=', a.keyHash).where('status', '=', 'active'));
 export const findActiveApiKeyByHash = (db: DbOrTx, keyHash: string) => activeApiKey.first(db, { keyHash });
 
 export const touchApiKey = (db: DbOrTx, id: string, now: string) =>

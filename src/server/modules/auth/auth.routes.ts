@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf, SESSION_COOKIE } from '../../platform/access.js';
 import { errorResponses } from '../../platform/http-schemas.js';
 import { rolePermissions, type Role } from '../../platform/permissions.js';
+import { scopedPermissions } from '../../platform/scopes.js';
 import * as auth from './auth.service.js';
 import { loginBody, sessionReply, setupBody, setupStatus } from './auth.schemas.js';
 
@@ -64,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const actor = actorOf(req);
     if (actor.type !== 'user') {
-      return { user: { id: actor.id ?? '', email: '', name: actor.name, role: actor.role, locale: null, permissions: [...(rolePermissions[actor.role as Role] ?? [])] }, csrfToken: '' };
+      return { user: { id: actor.id ?? '', email: '', name: actor.name, role: actor.role, locale: null, permissions: actor.type === 'api_key' ? scopedPermissions(actor.role, actor.scopes) : [...(rolePermissions[actor.role as Role] ?? [])] }, csrfToken: '' };
     }
     return { user: withPermissions(await auth.currentUser(db, actor.id)), csrfToken: actor.csrfToken };
   });

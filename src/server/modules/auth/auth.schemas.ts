@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scopeNames } from '../../platform/scopes.js';
 import { roles } from '../../platform/permissions.js';
 
 const email = z.email('请输入有效的邮箱 | Enter a valid email').max(200).transform((v) => v.toLowerCase());
@@ -54,6 +55,13 @@ export const apiKeyView = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  scopes: z.array(z.string()).nullable().describe('what the key is limited to (permissions or resource:*); null: everything its role allows'),
 });
-export const createApiKeyBody = z.strictObject({ name: z.string().trim().min(1).max(100), role: roleEnum });
+const apiKeyScopes = z.array(z.enum(scopeNames as [string, ...string[]])).min(1).max(100)
+  .describe('limit the key to these scopes: a permission (sales:read) or all of a resource (sales:*); a request needs both the role and a scope; null or left out: the whole role');
+export const createApiKeyBody = z.strictObject({ name: z.string().trim().min(1).max(100), role: roleEnum, scopes: apiKeyScopes.nullish() });
+export const updateApiKeyBody = z.strictObject({ name: z.string().trim().min(1).max(100).optional(), scopes: apiKeyScopes.nullable().optional() });
+export const apiKeyScopeList = z.object({
+  scopes: z.array(z.object({ scope: z.string(), resource: z.string(), permissions: z.array(z.string()) })),
+});
 export const createdApiKey = apiKeyView.extend({ key: z.string().describe('Shown once; store it now') });

@@ -101,7 +101,7 @@ export async function actorFromApiKey(db: Db, key: string): Promise<Actor | null
   const now = nowIso();
   // Record use at most once a minute so reads do not turn into a write per request.
   if (!k.lastUsedAt || Date.parse(now) - Date.parse(k.lastUsedAt) > 60_000) await repo.touchApiKey(db, k.id, now);
-  return { type: 'api_key', id: k.id, name: k.name, role: k.role };
+  return { type: 'api_key', id: k.id, name: k.name, role: k.role, scopes: k.scopes === null ? null : (JSON.parse(k.scopes) as string[]) };
 }
 
 /** The signed-in user's profile. */

@@ -5,7 +5,7 @@ import { errorResponses, idParams, listQueryBase, pageOf } from '../../platform/
 import { EXPORT_LIMIT, sendExport } from '../../platform/export.js';
 import { sortHelp } from '../../platform/list.js';
 import * as keys from './api-keys.service.js';
-import { apiKeyView, createApiKeyBody, createdApiKey, createUserBody, roleEnum, updateUserBody, userView } from './auth.schemas.js';
+import { apiKeyScopeList, apiKeyView, createApiKeyBody, createdApiKey, updateApiKeyBody, createUserBody, roleEnum, updateUserBody, userView } from './auth.schemas.js';
 import * as users from './users.service.js';
 
 /** User and API-key management (admin). */
@@ -69,6 +69,16 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: 'apiKeys:manage' },
     schema: { tags: keyTags, summary: 'Create an API key; the key is returned once', body: createApiKeyBody, response: { 201: createdApiKey, ...errorResponses } },
   }, async (req, reply) => reply.status(201).send(await keys.createApiKey(db, actorOf(req), req.body)));
+
+  app.get('/api/v1/api-keys/scopes', {
+    config: { access: 'apiKeys:manage' },
+    schema: { tags: keyTags, summary: 'Every scope a key can be limited to, with the permissions each grants', response: { 200: apiKeyScopeList, ...errorResponses } },
+  }, async () => keys.listApiKeyScopes());
+
+  app.patch('/api/v1/api-keys/:id', {
+    config: { access: 'apiKeys:manage' },
+    schema: { tags: keyTags, summary: 'Rename a key or change its scopes (null: everything its role allows)', params: idParams, body: updateApiKeyBody, response: { 200: apiKeyView, ...errorResponses } },
+  }, async (req) => keys.updateApiKey(db, actorOf(req), req.params.id, req.body));
 
   app.delete('/api/v1/api-keys/:id', {
     config: { access: 'apiKeys:manage' },
