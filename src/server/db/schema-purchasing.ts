@@ -143,6 +143,10 @@ export interface SupplierPayableTable {
   tax: number;
   amount: number;
   createdAt: string;
+  // Finance (migration 0023): the business date, when it is due, and what payments and credits settled (sign of amount).
+  docDate?: string | null;
+  dueDate?: string | null;
+  settled?: number;
 }
 
 export interface ReorderRuleTable {

@@ -44,6 +44,7 @@ import type { ComplaintHistoryTable, ComplaintSlaTable, ComplaintTable, Feedback
 import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistoryTable, SalesReturnLineTable, SalesReturnQuantityTable, SalesReturnTable } from './schema-returns.js';
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookSubscriptionTable } from './schema-webhooks.js';
+import type { CustomerInvoiceTable, CustomerPaymentTable, PayableAllocationTable, ReceivableAllocationTable, SupplierPaymentTable } from './schema-finance.js';
 import type { DemandForecastTable, OrderFactTable, ProductLastSaleTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyCustomerTotalTable, SalesMonthlyProductTable, SalesMonthlyProductTotalTable } from './schema-analytics.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
@@ -175,6 +176,8 @@ export interface SupplierTable {
   address: string | null;
   leadTimeDays: number;
   moq: number;
+  /** 账期: days to pay a receipt (migration 0023; default 0). */
+  paymentTermsDays?: number;
   tags: string;
   contacts: string;
   notes: string | null;
@@ -293,6 +296,11 @@ export interface Database {
   productLastSales: ProductLastSaleTable;
   orderFacts: OrderFactTable;
   demandForecasts: DemandForecastTable;
+  customerInvoices: CustomerInvoiceTable;
+  customerPayments: CustomerPaymentTable;
+  receivableAllocations: ReceivableAllocationTable;
+  supplierPayments: SupplierPaymentTable;
+  payableAllocations: PayableAllocationTable;
   webhookSubscriptions: WebhookSubscriptionTable;
   webhookDeliveries: WebhookDeliveryTable;
   webhookAttempts: WebhookAttemptTable;

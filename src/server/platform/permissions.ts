@@ -29,6 +29,8 @@ export const permissions = [
   'purchasing:manage',
   'notify:manage',
   'analytics:read',
+  'finance:read',
+  'finance:write',
   'webhooks:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -38,10 +40,10 @@ const readAll: Permission[] = ['catalog:read', 'customers:read', 'suppliers:read
 // The permission table, enforced for every route by the auth hook (a route must name one).
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  sales: [...readAll, 'customers:write', 'sales:write', 'analytics:read'],
+  sales: [...readAll, 'customers:write', 'sales:write', 'analytics:read', 'finance:read'],
   warehouse: [...readAll, 'warehouses:write', 'stock:adjust', 'shipping:write', 'purchasing:receive'],
   purchasing: [...readAll, 'catalog:write', 'suppliers:write', 'purchasing:write', 'purchasing:receive', 'analytics:read'],
-  finance: [...readAll, 'customers:write', 'audit:read', 'analytics:read'],
+  finance: [...readAll, 'customers:write', 'audit:read', 'analytics:read', 'finance:read', 'finance:write'],
   viewer: [...readAll, 'analytics:read'],
 };
 

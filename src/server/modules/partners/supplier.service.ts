@@ -25,6 +25,7 @@ async function toViews(db: DbOrTx, rows: SupplierRow[]): Promise<SupplierView[]>
   const products = groupBy(await productsOf(db, rows.map((r) => r.id)), (p) => p.supplierId);
   return rows.map((r) => ({
     ...r,
+    paymentTermsDays: Number(r.paymentTermsDays ?? 0),
     tags: JSON.parse(r.tags),
     contacts: JSON.parse(r.contacts),
     products: (products.get(r.id) ?? []).map(({ supplierId: _s, ...p }) => p),

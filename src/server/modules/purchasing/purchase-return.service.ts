@@ -10,6 +10,7 @@ import { paginate, searchWhere } from '../../platform/list.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { enqueue } from '../../platform/outbox.js';
 import { changeStock } from '../inventory/index.js';
+import { settlePurchaseReturn } from '../finance/index.js';
 import { productsWithUnits } from './purchase-order-content.js';
 import type { PurchaseReturnInput, PurchaseReturnView } from './purchase-return.schemas.js';
 import { checkReorderPoints } from './reorder-check.js';
@@ -63,6 +64,7 @@ export async function postPurchaseReturn(trx: Tx, actor: Actor, input: PurchaseR
   await trx.insertInto('purchaseReturns').values(row).execute();
   await trx.insertInto('purchaseReturnLines').values(rows).execute();
   await recordPayable(trx, { supplierId: supplier.id, kind: 'purchase_return', sourceType: 'purchase_return', sourceId: id, sourceNumber: row.number, net: -creditNet, tax: -creditTax });
+  await settlePurchaseReturn(trx, { returnId: id, receiptId: receipt.id, actorName: actor.name });
   await checkReorderPoints(trx, [...new Set(rows.map((l) => l.productId))].map((productId) => ({ productId, warehouseId: receipt.warehouseId })));
   const view = await getPurchaseReturn(trx, id);
   await enqueue(trx, 'purchase_return.posted', { returnId: id, number: row.number, receiptId: receipt.id, supplierId: supplier.id, creditTotal: creditNet + creditTax }, `purchase_return.posted:${id}`);

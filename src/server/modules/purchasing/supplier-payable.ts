@@ -1,19 +1,25 @@
 import type { Db, DbOrTx } from '../../db/create-db.js';
-import { nowIso } from '../../platform/clock.js';
+import { businessDate, nowIso } from '../../platform/clock.js';
+import { addDays } from '../finance/index.js';
 import { newId } from '../../platform/ids.js';
 
 // A minimal supplier payable ledger (应付): a receipt from a supplier adds what is owed, a purchase
-// return credits it. One row per document, never changed; the balance is the sum. Payments (付款单),
-// statements (对账单) and settlement come with finance (issue 8) and build on these rows.
+// return credits it. One row per document; the balance is the sum. Payments (付款单), allocation,
+// statements (对账单) and ageing are in modules/finance, which moves `settled` on these rows.
 
 export type PayableEntry = { supplierId: string; kind: 'receipt' | 'purchase_return'; sourceType: string; sourceId: string; sourceNumber: string; net: number; tax: number };
 
 /** VAT of a net amount at a percent rate, fen, rounded half up (the sign follows the amount). */
 export const vatOf = (net: number, ratePercent: number) => Math.sign(net) * Math.floor((2 * Math.abs(net) * ratePercent + 100) / 200);
 
-/** Books one payable row in the caller's transaction (amount = net + tax; negative for credits). */
+/**
+ * Books one payable row in the caller's transaction (amount = net + tax; negative for credits),
+ * dated today and due after the supplier's payment terms (账期; a credit is due at once).
+ */
 export async function recordPayable(trx: DbOrTx, e: PayableEntry): Promise<void> {
-  await trx.insertInto('supplierPayables').values({ id: newId(), ...e, amount: e.net + e.tax, createdAt: nowIso() }).execute();
+  const day = businessDate();
+  const terms = e.net + e.tax > 0 ? Number((await trx.selectFrom('suppliers').select('paymentTermsDays').where('id', '=', e.supplierId).executeTakeFirst())?.paymentTermsDays ?? 0) : 0;
+  await trx.insertInto('supplierPayables').values({ id: newId(), ...e, amount: e.net + e.tax, createdAt: nowIso(), docDate: day, dueDate: addDays(day, terms), settled: 0 }).execute();
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { DomainError } from '../../platform/errors.js';
 import { createSalesOrder } from '../sales/index.js';
+import { bookReturnCredit } from '../finance/index.js';
 import * as repo from './sales-return.repository.js';
 import { canDo, restockingFee } from './sales-return.js';
 import { getSalesReturn } from './sales-return-query.js';
@@ -12,7 +13,8 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * Records the refund or credit note of an inspected return (退款): at most what the received
- * lines were paid minus the restocking fee; the return becomes refunded.
+ * lines were paid minus the restocking fee; the return becomes refunded and the customer's
+ * receivable is credited (finance: a credit note, and the refund when paid back in money).
  */
 export async function refundReturn(trx: Tx, actor: Actor, id: string, input: RefundInput): Promise<ReturnView> {
   const r = await getSalesReturn(trx, id);
@@ -27,7 +29,9 @@ export async function refundReturn(trx: Tx, actor: Actor, id: string, input: Ref
     }]);
   }
   const comment = `${input.method} ${yuan(amount)}${fee ? ` (−${yuan(fee)})` : ''}${input.reference ? ` ${input.reference}` : ''}`;
-  return step(trx, actor, r, 'refund', 'refunded', comment, { refundAmount: amount, restockingFee: fee, refundMethod: input.method, refundReference: input.reference ?? null });
+  const view = await step(trx, actor, r, 'refund', 'refunded', comment, { refundAmount: amount, restockingFee: fee, refundMethod: input.method, refundReference: input.reference ?? null });
+  await bookReturnCredit(trx, { returnId: r.id, returnNumber: r.number, orderId: r.orderId, customerId: r.customerId, amount, method: input.method, actorName: actor.name });
+  return view;
 }
 
 /** Closes an inspected return without a refund (e.g. settled by an exchange). */

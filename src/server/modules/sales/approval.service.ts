@@ -5,6 +5,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { nowIso } from '../../platform/clock.js';
 import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { customerCredit } from '../finance/index.js';
 import { checkApproval, type ApprovalRule, type RuleKind, type Triggered } from './approval.js';
 import type { SalesOrderView } from './sales-order.schemas.js';
 
@@ -58,8 +59,11 @@ export async function rulesTripped(trx: DbOrTx, order: SalesOrderView): Promise<
   const rules = (await activeRules.rows(trx, {})) as ApprovalRule[];
   if (rules.length === 0) return [];
   const customer = await trx.selectFrom('customers').select(['creditLimit']).where('id', '=', order.customerId).executeTakeFirstOrThrow();
+  const openStatuses = ['pending_approval', 'confirmed', 'partially_shipped'];
   const open = await trx.selectFrom('salesOrders').select((eb) => eb.fn.sum<number>('total').as('sum'))
-    .where('customerId', '=', order.customerId).where('id', '!=', order.id).where('status', 'in', ['pending_approval', 'confirmed', 'partially_shipped']).executeTakeFirst();
+    .where('customerId', '=', order.customerId).where('id', '!=', order.id).where('status', 'in', openStatuses).executeTakeFirst();
+  // Shipped parts of open orders are invoiced: counted in the receivable, not twice.
+  const credit = rules.some((r) => r.kind === 'over_credit' || r.kind === 'overdue') ? await customerCredit(trx, order.customerId, openStatuses, order.id) : null;
   const history = await trx.selectFrom('salesOrders').select('id').where('customerId', '=', order.customerId).where('id', '!=', order.id).where('confirmedAt', 'is not', null).limit(1).executeTakeFirst();
   const ids = [...new Set(order.lines.map((l) => l.productId))];
   const costs = new Map((await trx.selectFrom('products as p').leftJoin('productCosts as c', 'c.productId', 'p.id').select(['p.id', 'p.costPrice', 'c.quantity', 'c.value']).where('p.id', 'in', ids).execute())
@@ -71,7 +75,10 @@ export async function rulesTripped(trx: DbOrTx, order: SalesOrderView): Promise<
     maxDiscountBp: Math.max(orderDiscountBp, ...order.lines.map((l) => l.discountBp)),
     belowCostLines: order.lines.filter((l) => l.net < (costs.get(l.productId) ?? 0) * l.baseQuantity).map((l) => l.lineNo),
     creditLimit: customer.creditLimit,
-    openOrdersTotal: Number(open?.sum ?? 0),
+    openOrdersTotal: Number(open?.sum ?? 0) - (credit?.invoicedOfOpenOrders ?? 0),
+    receivable: credit?.receivable ?? 0,
+    overdueAmount: credit?.overdue ?? 0,
+    daysOverdue: credit?.daysOverdue ?? 0,
     hasHistory: Boolean(history),
   });
 }

@@ -14,6 +14,12 @@ describe('checkApproval', () => {
     ['no credit limit never trips', rule('over_credit'), { openOrdersTotal: 1e9 }, false],
     ['credit: open + this over the limit trips', rule('over_credit'), { creditLimit: 15000, openOrdersTotal: 6000 }, true],
     ['credit: exactly at the limit is fine', rule('over_credit'), { creditLimit: 16000, openOrdersTotal: 6000 }, false],
+    ['credit: the receivable counts too', rule('over_credit'), { creditLimit: 16000, openOrdersTotal: 6000, receivable: 1 }, true],
+    ['credit: an unapplied payment (negative receivable) makes room', rule('over_credit'), { creditLimit: 15000, openOrdersTotal: 6000, receivable: -1000 }, false],
+    ['overdue: nothing overdue', rule('overdue'), { overdueAmount: 0, daysOverdue: 0 }, false],
+    ['overdue: any day late trips with no grace', rule('overdue'), { overdueAmount: 100, daysOverdue: 1 }, true],
+    ['overdue: within the grace days is fine', rule('overdue', 7), { overdueAmount: 100, daysOverdue: 7 }, false],
+    ['overdue: past the grace days trips', rule('overdue', 7), { overdueAmount: 100, daysOverdue: 8 }, true],
     ['new customer', rule('new_customer'), { hasHistory: false }, true],
     ['known customer', rule('new_customer'), {}, false],
   ] as Array<[string, ApprovalRule, Partial<OrderFacts>, boolean]>)('%s', (_name, r, f, trips) => {

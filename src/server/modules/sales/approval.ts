@@ -1,6 +1,6 @@
 // Approval (审核) rules as data, and the pure check of an order against them.
 
-export const ruleKinds = ['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer'] as const;
+export const ruleKinds = ['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer', 'overdue'] as const;
 export type RuleKind = (typeof ruleKinds)[number];
 
 export type ApprovalRule = { id: string; name: string; kind: RuleKind; threshold: number; approverRole: string };
@@ -12,9 +12,14 @@ export type OrderFacts = {
   maxDiscountBp: number;
   /** Lines whose price per base unit (after discounts, without tax) is below cost. */
   belowCostLines: number[];
-  /** The customer's credit limit (0 = none) and what their open orders already hold. */
+  /** The customer's credit limit (0 = none) and what their open orders already hold (not yet invoiced). */
   creditLimit: number;
   openOrdersTotal: number;
+  /** What the customer owes now (open invoices net of credits and unapplied payments); 0 when unknown. */
+  receivable?: number;
+  /** Owed invoices past their due date, and the most days one of them is late. */
+  overdueAmount?: number;
+  daysOverdue?: number;
   /** Whether the customer has any earlier confirmed order. */
   hasHistory: boolean;
 };
@@ -38,9 +43,21 @@ export function checkApproval(rules: ApprovalRule[], f: OrderFacts): Triggered[]
       case 'below_cost':
         if (f.belowCostLines.length) hit(`第 ${f.belowCostLines.join('、')} 行售价低于成本`, `Line ${f.belowCostLines.join(', ')} priced below cost`);
         break;
-      case 'over_credit':
-        if (f.creditLimit > 0 && f.openOrdersTotal + f.total > f.creditLimit) {
-          hit(`未完成订单 ¥${yuan(f.openOrdersTotal + f.total)} 超过信用额度 ¥${yuan(f.creditLimit)}`, `Open orders ¥${yuan(f.openOrdersTotal + f.total)} exceed the credit limit ¥${yuan(f.creditLimit)}`);
+      case 'over_credit': {
+        const used = (f.receivable ?? 0) + f.openOrdersTotal + f.total;
+        if (f.creditLimit > 0 && used > f.creditLimit) {
+          if (f.receivable) {
+            hit(`应收余额 ¥${yuan(f.receivable)} 加未完成订单 ¥${yuan(f.openOrdersTotal + f.total)} 超过信用额度 ¥${yuan(f.creditLimit)}`, `Receivable ¥${yuan(f.receivable)} plus open orders ¥${yuan(f.openOrdersTotal + f.total)} exceed the credit limit ¥${yuan(f.creditLimit)}`);
+          } else {
+            hit(`未完成订单 ¥${yuan(f.openOrdersTotal + f.total)} 超过信用额度 ¥${yuan(f.creditLimit)}`, `Open orders ¥${yuan(f.openOrdersTotal + f.total)} exceed the credit limit ¥${yuan(f.creditLimit)}`);
+          }
+        }
+        break;
+      }
+      case 'overdue':
+        // threshold: days of grace; 0 = any overdue invoice holds the order.
+        if ((f.overdueAmount ?? 0) > 0 && (f.daysOverdue ?? 0) > r.threshold) {
+          hit(`客户有逾期应收 ¥${yuan(f.overdueAmount!)}（最长逾期 ${f.daysOverdue} 天）`, `The customer has ¥${yuan(f.overdueAmount!)} overdue (up to ${f.daysOverdue} days)`);
         }
         break;
       case 'new_customer':

@@ -82,7 +82,7 @@ export const rejectBody = z.strictObject({ comment: z.string().trim().min(1, 'è¯
 
 export const approvalRuleInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  kind: z.enum(['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer']).describe('total_over: order total > threshold (fen); discount_over: any discount > threshold (basis points, 1000 = 10%); below_cost: a line priced below cost; over_credit: open orders + this one > credit limit; new_customer: first order'),
+  kind: z.enum(['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer', 'overdue']).describe('total_over: order total > threshold (fen); discount_over: any discount > threshold (basis points, 1000 = 10%); below_cost: a line priced below cost; over_credit: receivable balance + open orders (not yet invoiced) + this one > credit limit; new_customer: first order; overdue: the customer has an invoice more than threshold days past due (0 = any)'),
   threshold: z.number().int().min(0).max(1e13).default(0),
   approverRole: z.enum(['admin', 'sales', 'warehouse', 'purchasing', 'finance']).describe('Role that approves (viewers only read, so they cannot be approvers)'),
 });

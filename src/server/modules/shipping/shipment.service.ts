@@ -17,6 +17,7 @@ import { packagesOf } from './packing.service.js';
 import type { ShipmentInput, ShipmentView } from './shipping.schemas.js';
 import { ensureTrackingToken, trackingPath } from './tracking-token.js';
 import { checkReorderPoints } from '../purchasing/reorder-check.js';
+import { bookShipmentInvoice } from '../finance/index.js';
 
 type Line = orderShipping.FulfilmentLine;
 const bad = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED', { summary: details.map((d) => d.field).join(', ') }, details);
@@ -26,7 +27,8 @@ const bad = (details: ErrorDetail[]) => new DomainError('VALIDATION_FAILED', { s
  * decides what ships (given lines, else what is packed, else picked, else all reserved in the
  * warehouse), takes the tracking number (typed, scanned, or issued by the carrier's adapter),
  * then ships the lines through the ledger at moving-average cost, moves the order on, attaches
- * the open packages, and writes shipment.shipped to the outbox and the audit log. The number
+ * the open packages, books the customer's invoice (应收单, finance), and writes shipment.shipped
+ * to the outbox and the audit log. The number
  * comes from `numbers` (the API passes the database's own source: on PostgreSQL a counter
  * connection of its own, so concurrent shipments do not queue on the day's counter row).
  */
@@ -75,6 +77,10 @@ async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
   };
   await insertShipment.affected(trx, row);
   await insertShipmentLines.affected(trx, p.ship.map((s, i) => ({ id: newId(), shipmentId: id, orderLineId: s.line.id, productId: s.line.productId, quantity: s.quantity, costAmount: costs[i] })));
+  await bookShipmentInvoice(trx, {
+    shipmentId: id, shipmentNumber: p.number, orderId: p.order.id, customerId: p.order.customerId, actorName: actor.name,
+    lines: p.ship.map((s) => ({ lineId: s.line.id, quantity: s.quantity, shippedBefore: s.line.shipped })),
+  });
   await checkReorderPoints(trx, p.ship.map((x) => ({ productId: x.line.productId, warehouseId: x.line.warehouseId })));
   const boxed = await shipOpenPackages.affected(trx, { orderId: p.order.id, warehouseId: p.warehouseId, shipmentId: id, now });
   const token = await ensureTrackingToken(trx, p.order.id);
