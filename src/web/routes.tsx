@@ -87,6 +87,10 @@ const ComplaintDetailPage = lazy(() => import('./modules/feedback/pages/Complain
 const ComplaintSettingsPage = lazy(() => import('./modules/feedback/pages/ComplaintSettingsPage'));
 const FeedbackListPage = lazy(() => import('./modules/feedback/pages/FeedbackListPage'));
 const AnalyticsPage = lazy(() => import('./modules/analytics/pages/AnalyticsPage'));
+const LedgerPage = lazy(() => import('./modules/finance/pages/LedgerPage'));
+const PaymentPage = lazy(() => import('./modules/finance/pages/PaymentPage'));
+const StatementPage = lazy(() => import('./modules/finance/pages/StatementPage'));
+const StatementPrintPage = lazy(() => import('./modules/finance/pages/StatementPrintPage'));
 
 const guard = (anyOf: string[], page: ReactNode) => <RequirePermission anyOf={anyOf}>{page}</RequirePermission>;
 
@@ -110,6 +114,7 @@ export function AppRoutes() {
           <Route path="stock/transfers/:id/print" element={guard(['stock:read'], <TransferPrintPage />)} />
           <Route path="purchase-orders/:id/print" element={guard(['purchasing:read'], <PurchaseOrderPrintPage />)} />
           <Route path="purchase-returns/:id/print" element={guard(['purchasing:read'], <PurchaseReturnPrintPage />)} />
+          <Route path="finance/statement/:party/:id/print" element={guard(['finance:read'], <StatementPrintPage />)} />
           <Route element={<AppLayout headerExtra={<AlertBell />} />}>
             <Route index element={<HomePage />} />
             <Route path="products" element={guard(['catalog:read'], <ProductListPage />)} />
@@ -181,6 +186,11 @@ export function AppRoutes() {
             <Route path="purchase-returns" element={guard(['purchasing:read'], <PurchaseReturnListPage />)} />
             <Route path="purchase-returns/:id" element={guard(['purchasing:read'], <PurchaseReturnDetailPage />)} />
             <Route path="payables" element={guard(['purchasing:read'], <PayablesPage />)} />
+            <Route path="finance/receivables" element={guard(['finance:read'], <LedgerPage side="receivables" key="receivables" />)} />
+            <Route path="finance/receivables/receive" element={guard(['finance:write'], <PaymentPage side="receivables" key="receive" />)} />
+            <Route path="finance/payables" element={guard(['finance:read'], <LedgerPage side="payables" key="payables" />)} />
+            <Route path="finance/payables/pay" element={guard(['finance:write'], <PaymentPage side="payables" key="pay" />)} />
+            <Route path="finance/statement/:party/:id" element={guard(['finance:read'], <StatementPage />)} />
             <Route path="imports" element={guard(['catalog:write', 'customers:write', 'suppliers:write', 'stock:adjust', 'sales:write'], <ImportPage />)} />
             <Route path="settings/users" element={guard(['users:manage'], <UsersPage />)} />
             <Route path="settings/api-keys" element={guard(['apiKeys:manage'], <ApiKeysPage />)} />

@@ -3,7 +3,7 @@ import type { DbOrTx, Tx } from '../../db/create-db.js';
 import type { Actor } from '../../platform/actor.js';
 import { writeAudit } from '../../platform/audit.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
-import { DomainError, type ErrorDetail } from '../../platform/errors.js';
+import { DomainError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { nextNumber } from '../../platform/numbering.js';
 import { itemOf, partyOf, paymentOf, selectItems, selectPayments, sides, untyped, type ItemRow, type Side, type SideDef } from './sides.js';

@@ -32,7 +32,7 @@ export async function listItems(db: DbOrTx, side: Side, f: ItemQuery) {
   q = searchWhere(q, f.q, [`i.${d.itemNumber}`, 'i.source_number', 'c.name', 'c.code']);
   const sorted = f.status === 'open' || f.status === 'overdue' ? q.orderBy('i.due_date').orderBy('i.id') : q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc');
   const page = await paginate(q, sorted, f);
-  return { ...page, items: page.items.map((r: any) => ({ ...itemView(itemOf(r), today), partyCode: r.partyCode as string, partyName: r.partyName as string })) };
+  return { ...page, items: page.items.map((r: Record<string, unknown>) => ({ ...itemView(itemOf(r), today), partyCode: r.partyCode as string, partyName: r.partyName as string })) };
 }
 
 /** One item with what was allocated to it, or what it was allocated to (a credit). */
@@ -59,7 +59,7 @@ export async function listPayments(db: DbOrTx, side: Side, f: PaymentQuery) {
   if (f.to) q = q.where('p.doc_date', '<=', f.to);
   q = searchWhere(q, f.q, ['p.number', 'p.reference', 'c.name', 'c.code']);
   const page = await paginate(q, q.orderBy('p.doc_date', 'desc').orderBy('p.created_at', 'desc').orderBy('p.id', 'desc'), f);
-  return { ...page, items: page.items.map((r: any) => { const p = paymentOf(r); return { ...p, unallocated: p.amount - p.allocated, partyCode: r.partyCode as string, partyName: r.partyName as string }; }) };
+  return { ...page, items: page.items.map((r: Record<string, unknown>) => { const p = paymentOf(r); return { ...p, unallocated: p.amount - p.allocated, partyCode: r.partyCode as string, partyName: r.partyName as string }; }) };
 }
 
 /**

@@ -86,7 +86,7 @@ export const salesOrders = {
     request<SalesOrder>('POST', `/sales-orders/${id}/duplicate`, { headers: { 'Idempotency-Key': idempotencyKey } }),
 };
 
-export const ruleKinds = ['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer'] as const;
+export const ruleKinds = ['total_over', 'discount_over', 'below_cost', 'over_credit', 'new_customer', 'overdue'] as const;
 export type RuleKind = (typeof ruleKinds)[number];
 /** An approval (审核) rule; threshold is fen for total_over, basis points for discount_over, unused otherwise. */
 export type ApprovalRule = { id: string; name: string; kind: RuleKind; threshold: number; approverRole: string; status: 'active' | 'inactive'; createdAt: string; updatedAt: string };

@@ -5,6 +5,7 @@ import * as audit from '../../modules/audit/i18n';
 import * as auth from '../../modules/auth/i18n';
 import * as catalog from '../../modules/catalog/i18n';
 import * as feedback from '../../modules/feedback/i18n';
+import * as finance from '../../modules/finance/i18n';
 import * as forecast from '../../modules/forecast/i18n';
 import * as home from '../../modules/home/i18n';
 import * as imports from '../../modules/imports/i18n';
@@ -19,7 +20,7 @@ import * as shipping from '../../modules/shipping/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify, analytics, forecast];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify, analytics, forecast, finance];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

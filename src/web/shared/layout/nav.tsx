@@ -7,6 +7,7 @@ import { HistoryOutlined, MailOutlined, NotificationOutlined } from '@ant-design
 import { ClockCircleOutlined, StarOutlined, WarningOutlined } from '@ant-design/icons';
 import { FundOutlined } from '@ant-design/icons';
 import { LineChartOutlined } from '@ant-design/icons';
+import { DollarOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -51,6 +52,13 @@ export const navItems: NavItem[] = [
       { key: 'purchaseReturns', label: 'pur.nav.returns', icon: <RollbackOutlined />, path: '/purchase-returns', anyOf: ['purchasing:read'] },
       { key: 'payables', label: 'pur.nav.payables', icon: <AccountBookOutlined />, path: '/payables', anyOf: ['purchasing:read'] },
       { key: 'purchasingSettings', label: 'pur.nav.settings', icon: <SettingOutlined />, path: '/settings/purchasing', anyOf: ['purchasing:manage'] },
+    ],
+  },
+  {
+    key: 'finance', label: 'fin.nav.group', icon: <AccountBookOutlined />,
+    children: [
+      { key: 'receivables', label: 'fin.nav.receivables', icon: <DollarOutlined />, path: '/finance/receivables', anyOf: ['finance:read'] },
+      { key: 'financePayables', label: 'fin.nav.payables', icon: <AccountBookOutlined />, path: '/finance/payables', anyOf: ['finance:read'] },
     ],
   },
   {

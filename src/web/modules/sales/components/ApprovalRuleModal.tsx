@@ -9,12 +9,13 @@ import { approvalRules, ruleKinds, type ApprovalRule, type RuleKind } from '../a
 /** Roles that may be named as approvers: a read-only account cannot sensibly approve. */
 const approverRoles = ['admin', 'sales', 'finance', 'warehouse', 'purchasing'] as const;
 
-type Values = { name: string; kind: RuleKind; amount?: number | null; percent?: number | null; approverRole: string };
+type Values = { name: string; kind: RuleKind; amount?: number | null; percent?: number | null; days?: number | null; approverRole: string };
 
-/** The rule's threshold from the form: yuan → fen for totals, percent → basis points for discounts. */
+/** The rule's threshold from the form: yuan → fen for totals, percent → basis points for discounts, days of grace for overdue. */
 function thresholdOf(v: Values): number {
   if (v.kind === 'total_over') return yuanToFen(v.amount) ?? 0;
   if (v.kind === 'discount_over') return Math.round((v.percent ?? 0) * 100);
+  if (v.kind === 'overdue') return v.days ?? 0;
   return 0;
 }
 
@@ -22,6 +23,7 @@ const valuesOf = (r: ApprovalRule): Values => ({
   name: r.name, kind: r.kind, approverRole: r.approverRole,
   amount: r.kind === 'total_over' ? fenToYuan(r.threshold) : null,
   percent: r.kind === 'discount_over' ? r.threshold / 100 : null,
+  days: r.kind === 'overdue' ? r.threshold : null,
 });
 
 /** 新增 / 编辑审核规则: name, type (fixed once saved), the amount or percentage it needs, and who approves. */
@@ -85,6 +87,11 @@ export function ApprovalRuleModal({ rule, open, onClose }: { rule: ApprovalRule 
         {kind === 'discount_over' && (
           <Form.Item name="percent" label={t('approvalRules.percent')} rules={[{ required: true, message: t('msg.required', { field: t('approvalRules.percent') }) }]}>
             <InputNumber<number> min={0} max={100} precision={2} suffix="%" style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        {kind === 'overdue' && (
+          <Form.Item name="days" label={t('approvalRules.graceDays')} extra={t('approvalRules.graceDaysHelp')}>
+            <InputNumber<number> min={0} max={365} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         )}
         <Form.Item name="approverRole" label={t('approvalRules.approverRole')} rules={[{ required: true }]}>

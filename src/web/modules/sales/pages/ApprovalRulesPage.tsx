@@ -15,7 +15,7 @@ import { ApprovalRuleModal } from '../components/ApprovalRuleModal';
 function useRuleCondition() {
   const { t } = useTranslation();
   return (r: Pick<ApprovalRule, 'kind' | 'threshold'>) =>
-    t(`approvalRules.conditions.${r.kind}`, { amount: formatMoney(r.threshold), percent: Number((r.threshold / 100).toFixed(2)), defaultValue: r.kind });
+    t(`approvalRules.conditions.${r.kind}`, { amount: formatMoney(r.threshold), percent: Number((r.threshold / 100).toFixed(2)), days: r.threshold, defaultValue: r.kind });
 }
 
 /** 审核规则 (admins): which orders wait for approval and who approves them; add, edit, enable/disable, delete. */
