@@ -4,6 +4,7 @@ import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureAdminFromEnv } from './modules/auth/auth.service.js';
 import { createDispatcher } from './modules/notify/index.js';
+import { createWebhookDispatcher } from './modules/webhooks/index.js';
 import { version } from './version.js';
 import './platform/fastify-types.js';
 
@@ -17,9 +18,11 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
   // The outbox dispatcher runs here unless JXC_DISPATCHER=off (then `npm run worker` sends).
   const dispatcher = config.dispatcher ? createDispatcher(database, config, { logger: app.log }) : null;
+  const webhooks = config.dispatcher ? createWebhookDispatcher(database, { logger: app.log }) : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await dispatcher?.stop();
+    await webhooks?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`jxc ${version} on http://localhost:${config.port} (database: ${database.dialect})`);
   dispatcher?.start();
+  webhooks?.start();
 }
 
 main().catch((err) => {

@@ -16,7 +16,8 @@ import { purchaseReturnRoutes, purchasingRoutes, replenishmentRoutes } from './p
 import { salesReturnRoutes } from './returns/index.js';
 import { feedbackRoutes } from './feedback/index.js';
 import { analyticsRoutes, analyticsStockRoutes } from './analytics/index.js';
+import { webhookRoutes } from './webhooks/index.js';
 import { financeRoutes } from './finance/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes, analyticsRoutes, analyticsStockRoutes, financeRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes, analyticsRoutes, analyticsStockRoutes, financeRoutes, webhookRoutes];
