@@ -91,6 +91,16 @@ describe(`finance: payables — payments made with allocation to receipts, state
     expectError(await admin.get(`/api/v1/finance/suppliers/nope/statement`, { query: { from: today, to: today } }), 404, 'NOT_FOUND');
   });
 
+  it('documents the finance routes in the OpenAPI document from their schemas', async () => {
+    const doc = ok(await admin.get('/api/openapi.json'));
+    for (const path of ['/api/v1/finance/receivables/invoices', '/api/v1/finance/receivables/payments', '/api/v1/finance/customers/{id}/statement', '/api/v1/finance/receivables/ageing',
+      '/api/v1/finance/payables/payments', '/api/v1/finance/suppliers/{id}/statement', '/api/v1/finance/payables/ageing', '/api/v1/finance/payables/balances']) expect(doc.paths).toHaveProperty([path]);
+    const body = doc.paths['/api/v1/finance/payables/payments'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['supplierId', 'amount']));
+    expect(body.properties.allocations.items.properties).toHaveProperty('itemId');
+    expect(doc.paths['/api/v1/finance/suppliers/{id}/statement'].get.parameters.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['id', 'from', 'to']));
+  });
+
   it('keeps payments to finance', async () => {
     const purchasing = await t.loginAs('purchasing');
     expectError(await purchasing.post(`${P}/payments`, { supplierId: acme.id, amount: 100 }), 403, 'FORBIDDEN');

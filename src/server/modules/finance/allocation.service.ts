@@ -65,7 +65,9 @@ async function allocate(trx: Tx, actor: Actor, d: SideDef, payment: ReturnType<t
   const took = await untyped(trx).updateTable(d.payments).set({ allocated: sql`allocated + ${int(total)}` })
     .where('id', '=', payment.id).where(sql<boolean>`amount - allocated >= ${int(total)}`).executeTakeFirst();
   if (Number(took.numUpdatedRows) === 0) throw overPayment(payment.number, payment.amount, payment.allocated, total);
-  for (const [i, a] of input.entries()) {
+  // Items in id order, so two allocations touching the same items cannot deadlock on PostgreSQL.
+  const ordered = [...input.entries()].sort(([, a], [, b]) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  for (const [i, a] of ordered) {
     if (!(await settle(trx, d, a.itemId, a.amount))) throw overItem(items.get(a.itemId)!, a.amount, `allocations.${i}.amount`);
   }
   const now = nowIso();
@@ -96,17 +98,22 @@ export async function applyCredit(trx: Tx, side: Side, creditId: string, targetI
   let left = credit.settled - credit.total; // positive: what the credit still has
   if (left <= 0 || targetIds.length === 0) return 0;
   const targets = (await selectItems(trx, d).where('i.id', 'in', targetIds).execute()).map(itemOf);
-  let applied = 0;
+  // The plan in the order given (oldest first); the rows are then touched in id order (no deadlocks).
+  const plan: Array<{ id: string; amount: number }> = [];
   for (const id of targetIds) {
     const t = targets.find((x) => x.id === id);
-    if (!t || t.total <= 0 || t.partyId !== credit.partyId) continue;
+    if (!t || t.total <= 0 || t.partyId !== credit.partyId || left === 0) continue;
     const x = Math.min(left, t.total - t.settled);
-    if (x <= 0 || !(await settle(trx, d, t.id, x))) continue;
-    await untyped(trx).updateTable(d.items).set({ settled: sql`settled - ${int(x)}` }).where('id', '=', credit.id).where(sql<boolean>`settled - ${int(x)} >= ${sql.ref(d.itemTotal)}`).execute();
-    await untyped(trx).insertInto(d.allocations).values({ id: newId(), [d.party]: credit.partyId, [d.itemFk]: t.id, payment_id: null, credit_id: credit.id, amount: x, actor_name: actorName, created_at: nowIso() }).execute();
+    if (x <= 0) continue;
+    plan.push({ id, amount: x });
     left -= x;
-    applied += x;
-    if (left === 0) break;
+  }
+  let applied = 0;
+  for (const p of plan.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (!(await settle(trx, d, p.id, p.amount))) continue;
+    await untyped(trx).updateTable(d.items).set({ settled: sql`settled - ${int(p.amount)}` }).where('id', '=', credit.id).where(sql<boolean>`settled - ${int(p.amount)} >= ${sql.ref(d.itemTotal)}`).execute();
+    await untyped(trx).insertInto(d.allocations).values({ id: newId(), [d.party]: credit.partyId, [d.itemFk]: p.id, payment_id: null, credit_id: credit.id, amount: p.amount, actor_name: actorName, created_at: nowIso() }).execute();
+    applied += p.amount;
   }
   return applied;
 }
