@@ -19,6 +19,8 @@ export type SupplierProduct = { id?: string; productId: string; sku?: string; pr
 export type Supplier = {
   id: string; code: string; name: string; phone: string | null; email: string | null; address: string | null;
   leadTimeDays: number; moq: number; tags: string[]; contacts: Contact[]; products: SupplierProduct[];
+  /** 账期: days to pay a receipt (its payable's due date). */
+  paymentTermsDays?: number;
   notes: string | null; status: 'active' | 'inactive'; createdAt: string; updatedAt: string;
 };
 export type SupplierInput = Omit<Supplier, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'products'> & {

@@ -20,7 +20,7 @@ const toValues = (s: Supplier): Values => ({
 });
 const toInput = (v: Values): SupplierInput => ({
   code: v.code.trim(), name: v.name.trim(), phone: v.phone || null, email: v.email || null, address: v.address || null,
-  leadTimeDays: v.leadTimeDays ?? 0, moq: v.moq ?? 0, tags: v.tags ?? [], contacts: v.contacts ?? [], notes: v.notes || null,
+  leadTimeDays: v.leadTimeDays ?? 0, moq: v.moq ?? 0, paymentTermsDays: v.paymentTermsDays ?? 0, tags: v.tags ?? [], contacts: v.contacts ?? [], notes: v.notes || null,
   products: (v.products ?? []).map((p) => ({ productId: p.productId, supplierSku: p.supplierSku || null, price: yuanToFen(p.price) ?? 0, moq: p.moq ?? 0, leadTimeDays: p.leadTimeDays ?? null })),
 });
 
@@ -32,7 +32,7 @@ export default function SupplierFormPage() {
   const back = () => navigate('/suppliers');
   const { form, save, loading, initialValues, record } = useRecordForm<Supplier, Values, SupplierInput>({
     id, queryKey: 'suppliers', get: suppliers.get, create: suppliers.create, update: suppliers.update, toValues, toInput,
-    initialValues: { leadTimeDays: 0, moq: 0, tags: [], contacts: [], products: [] },
+    initialValues: { leadTimeDays: 0, moq: 0, paymentTermsDays: 0, tags: [], contacts: [], products: [] },
     onSaved: back,
   });
   const known = useMemo(() => (record.data?.products ?? []).map((p) => ({ id: p.productId, sku: p.sku ?? '', name: p.productName ?? '' })), [record.data]);
@@ -51,6 +51,7 @@ export default function SupplierFormPage() {
               <Field><Form.Item name="phone" label={t('partners.phone')} rules={[{ max: 50 }]}><Input inputMode="tel" /></Form.Item></Field>
               <Field><Form.Item name="email" label={t('partners.email')} rules={[{ type: 'email', message: t('msg.invalidEmail') }]}><Input inputMode="email" /></Form.Item></Field>
               <Field><Form.Item name="leadTimeDays" label={t('suppliers.leadTimeDays')}><InputNumber<number> min={0} max={365} precision={0} style={{ width: '100%' }} /></Form.Item></Field>
+              <Field><Form.Item name="paymentTermsDays" label={t('suppliers.paymentTermsDays')} extra={t('suppliers.paymentTermsHint')}><InputNumber<number> min={0} max={365} precision={0} style={{ width: '100%' }} /></Form.Item></Field>
               <Field><Form.Item name="moq" label={t('suppliers.moq')} extra={t('suppliers.moqHint')}><InputNumber<number> min={0} precision={0} style={{ width: '100%' }} /></Form.Item></Field>
               <Field wide><Form.Item name="address" label={t('suppliers.address')} rules={[{ max: 300 }]}><Input /></Form.Item></Field>
               <Field><Form.Item name="tags" label={t('partners.tags')} extra={t('partners.tagsHint')}><Select mode="tags" open={false} suffixIcon={null} /></Form.Item></Field>
