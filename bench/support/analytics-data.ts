@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createDb } from '../../src/server/db/create-db.js';
 import type { SalesOrderLineTable, SalesOrderTable } from '../../src/server/db/schema-documents.js';
 import { recordFacts, type SaleFact } from '../../src/server/modules/analytics/sales-facts.js';
+import { rebuildStockMonths } from '../../src/server/modules/inventory/stock-months.js';
 import { newId } from '../../src/server/platform/ids.js';
 import type { Random } from './random.js';
 import type { Seeded } from './seed.js';
@@ -166,6 +167,8 @@ export async function seedSalesHistory(url: string, seeded: Seeded, rnd: Random,
       const rows = [...perProduct.entries()].map(([productId, p]) => ({ productId, quantity: p.quantity, value: p.value, lastDelta: 0, updatedAt: now }));
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('productCosts').values(rows.slice(i, i + 500)).execute();
     });
+    // The ledger's monthly rollup, as changeStock keeps it (the movements above went in directly).
+    await rebuildStockMonths(db);
     // The state a running database is in: statistics, and on PostgreSQL the visibility map
     // autovacuum keeps after a bulk load (index-only scans need it).
     await sql`${sql.raw(database.dialect === 'postgres' ? 'vacuum analyze' : 'analyze')}`.execute(db);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/server/platform/access.js';
 import { businessDate } from '../../src/server/platform/clock.js';
+import { rebuildStockMonths } from '../../src/server/modules/inventory/stock-months.js';
 import { createTestApp, dialectLabel, expectError, type Json, type TestApp } from '../support/index.js';
 import { shippingWorld, type World } from './shipping-fixtures.js';
 
@@ -37,8 +38,11 @@ describe(`analytics: stock, customer and supplier figures ${dialectLabel}`, () =
     expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(200);
     return res.body;
   };
-  /** Moves a document's stock movements back in time. */
-  const backdate = (sourceId: string, days: number) => t.db.updateTable('stockMovements').set({ at: daysAgoIso(days) }).where('sourceId', '=', sourceId).execute();
+  /** Moves a document's stock movements back in time, and refills the ledger's monthly rollup to match. */
+  const backdate = async (sourceId: string, days: number) => {
+    await t.db.updateTable('stockMovements').set({ at: daysAgoIso(days) }).where('sourceId', '=', sourceId).execute();
+    await rebuildStockMonths(t.db);
+  };
   const receive = async (productId: string, quantity: number, unitCost: number) =>
     w.ok(await w.admin.post('/api/v1/purchase-receipts', { warehouseId: w.w1.id, supplierId: s1.id, lines: [{ productId, quantity, unitCost }] }));
   const po = async (supplierId: string, lines: Json[], expectedDate: string) => w.ok(await w.admin.post('/api/v1/purchase-orders', { supplierId, submit: true, lines, expectedDate }));

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017-outbox-order-id.js';
 import * as m0018 from './migrations/0018-demand-forecasts.js';
 import * as m0020 from './migrations/0020-analytics-speed.js';
 import * as m0021 from './migrations/0021-product-totals.js';
+import * as m0022 from './migrations/0022-stock-value-months.js';
 import * as m0019 from './migrations/0019-stock-movement-time.js';
 import * as m0023 from './migrations/0023-finance.js';
 import * as m0024 from './migrations/0024-webhooks.js';
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0020-analytics-speed': m0020,
   '0021-product-totals': m0021,
   '0019-stock-movement-time': m0019,
+  '0022-stock-value-months': m0022,
   '0023-finance': m0023,
   '0024-webhooks': m0024,
 };

@@ -85,3 +85,6 @@ export interface DemandForecastTable {
 
 /** The last day a product sold from a warehouse (migration 0021), kept with the facts. */
 export interface ProductLastSaleTable { productId: string; warehouseId: string; lastDay: string }
+
+/** Units and cost value the ledger moved per business month × product × warehouse (migration 0022), kept by changeStock. */
+export interface StockValueMonthTable { month: string; productId: string; warehouseId: string; quantity: number; value: number }

@@ -1,10 +1,12 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import { addDays, type Filters } from './filters.js';
 import { namesOf, round2 } from './lookups.js';
-import { salesPairs } from './sales-pairs.js';
+import { pairKey, salesPairs, type PairMeasures } from './sales-pairs.js';
+import { splitMonths } from './sales-source.js';
 
 // ABC by revenue and XYZ by demand variability per product (docs/metrics.md "ABC and XYZ"), both
-// from the monthly product rollup for whole months and the facts for the days at the range's ends.
+// from the monthly product rollup, summed by the database, and the months at the range's ends.
 
 export type AbcXyzLimits = { aPercent: number; bPercent: number; xMax: number; yMax: number };
 
@@ -33,35 +35,83 @@ export function monthsOf(from: string, to: string): string[] {
   return out;
 }
 
-/** Every product sold in the range with its ABC and XYZ class, and the 9-cell matrix. */
-export async function abcXyz(db: DbOrTx, f: Filters, l: AbcXyzLimits) {
-  // One read of the monthly rollup gives both the revenue and the monthly units.
-  const monthly = await salesPairs(db, f, 'product', 'month');
-  const months = monthsOf(f.from, f.to);
-  const byProduct = new Map<string, number>();
-  for (const [k, m] of monthly) {
-    const productId = k.split('\u0000')[0];
-    byProduct.set(productId, (byProduct.get(productId) ?? 0) + m.net - m.returnedNet);
+/** What rows to return: the first `limit` by revenue, of one cell when `abc`/`xyz` are given. The matrix always covers every product. */
+export type AbcXyzRows = { limit: number; abc?: 'A' | 'B' | 'C'; xyz?: 'X' | 'Y' | 'Z' };
+
+/** Per product over the range: revenue, and units summed and squared-summed over its months (for the variation). */
+type Series = { revenue: number; units: number; squares: number };
+
+/**
+ * Coefficient of variation from a series' sums over n months: sd / mean = √(n·Σq² − (Σq)²) / Σq,
+ * the same as variation() over the months (zero months included), with integers under the root.
+ */
+export function variationOfSums(n: number, units: number, squares: number): number | null {
+  if (!(units > 0)) return null;
+  return Math.sqrt(Math.max(0, n * squares - units * units)) / units;
+}
+
+/**
+ * Revenue and the monthly units' sums per product. The months wholly inside the range are summed by
+ * the database from the monthly rollup (one row per product comes back); the month at each end,
+ * partly in the range, comes per product from salesPairs (rollup less or plus the facts of its days).
+ */
+async function seriesOf(db: DbOrTx, f: Filters): Promise<Map<string, Series>> {
+  const out = new Map<string, Series>();
+  const add = (productId: string, revenue: number, units: number, squares: number) => {
+    const s = out.get(productId) ?? out.set(productId, { revenue: 0, units: 0, squares: 0 }).get(productId)!;
+    s.revenue += revenue; s.units += units; s.squares += squares;
+  };
+  const byFacts = f.customerId || f.productId;
+  const { months, edges } = byFacts ? { months: null, edges: [{ from: f.from, to: f.to }] } : splitMonths(f.from, f.to);
+  if (months) {
+    const table = f.warehouseId || f.categoryIds ? 'sales_monthly_products' : 'sales_monthly_product_totals';
+    const where: RawBuilder<unknown>[] = [sql`month >= ${months.from.slice(0, 7)} and month <= ${months.to.slice(0, 7)}`];
+    if (f.warehouseId) where.push(sql`warehouse_id = ${f.warehouseId}`);
+    if (f.categoryIds) where.push(sql`category_id in (${sql.join(f.categoryIds)})`);
+    const { rows } = await sql<{ productId: string; revenue: unknown; units: unknown; squares: unknown }>`
+      select product_id as "productId", sum(revenue) as revenue, sum(units) as units, sum(units * units) as squares from (
+        select month, product_id, sum(net) - sum(returned_net) as revenue, sum(quantity) as units from ${sql.table(table)}
+        where ${sql.join(where, sql` and `)} group by month, product_id
+      ) m group by product_id`.execute(db);
+    for (const r of rows) add(r.productId, Number(r.revenue ?? 0), Number(r.units ?? 0), Number(r.squares ?? 0));
   }
-  const sold = [...byProduct.entries()].map(([productId, revenue]) => ({ productId, revenue }))
+  // The months at the ends (or, by customer or product, every month from the facts).
+  for (const e of edges) {
+    for (const [k, m] of await salesPairs(db, { ...f, from: e.from, to: e.to }, 'product', 'month')) add(k.split('\u0000')[0], m.net - m.returnedNet, m.quantity, m.quantity * m.quantity);
+  }
+  return out;
+}
+
+/** Every product sold in the range with its ABC and XYZ class (the rows asked for), and the 9-cell matrix over all of them. */
+export async function abcXyz(db: DbOrTx, f: Filters, l: AbcXyzLimits, want: AbcXyzRows = { limit: 100_000 }) {
+  const months = monthsOf(f.from, f.to);
+  const series = await seriesOf(db, f);
+  const sold = [...series.entries()].map(([productId, s]) => ({ productId, ...s }))
     .sort((a, b) => b.revenue - a.revenue || a.productId.localeCompare(b.productId));
   const total = sold.reduce((s, p) => s + Math.max(p.revenue, 0), 0);
-  const names = await namesOf(db, 'product', sold.map((p) => p.productId));
   let before = 0;
-  const rows = sold.map((p, i) => {
+  const classed = sold.map((p, i) => {
     const cumulativeBefore = total > 0 ? (100 * before) / total : 100;
     before += Math.max(p.revenue, 0);
-    const units = months.map((m) => monthly.get(`${p.productId}\u0000${m}`)?.quantity ?? 0);
-    const cv = variation(units);
+    const cv = variationOfSums(months.length, p.units, p.squares);
     return {
-      rank: i + 1, productId: p.productId, sku: names.get(p.productId)?.code ?? null, name: names.get(p.productId)?.name ?? null,
-      revenue: p.revenue, sharePercent: total > 0 ? round2((100 * Math.max(p.revenue, 0)) / total) : null, cumulativePercent: total > 0 ? round2((100 * before) / total) : null,
-      abc: abcClass(cumulativeBefore, p.revenue, l), monthlyUnits: units, cv: cv === null ? null : round2(cv), xyz: xyzClass(cv, l),
+      rank: i + 1, productId: p.productId, revenue: p.revenue,
+      sharePercent: total > 0 ? round2((100 * Math.max(p.revenue, 0)) / total) : null, cumulativePercent: total > 0 ? round2((100 * before) / total) : null,
+      abc: abcClass(cumulativeBefore, p.revenue, l), cv: cv === null ? null : round2(cv), xyz: xyzClass(cv, l),
     };
   });
   const matrix = (['A', 'B', 'C'] as const).flatMap((abc) => (['X', 'Y', 'Z'] as const).map((xyz) => {
-    const cell = rows.filter((r) => r.abc === abc && r.xyz === xyz);
+    const cell = classed.filter((r) => r.abc === abc && r.xyz === xyz);
     return { abc, xyz, products: cell.length, revenue: cell.reduce((s, r) => s + r.revenue, 0) };
   }));
-  return { from: f.from, to: f.to, months, limits: l, totalRevenue: total, matrix, rows };
+  // Names and the monthly units only for the rows returned.
+  const chosen = classed.filter((r) => (!want.abc || r.abc === want.abc) && (!want.xyz || r.xyz === want.xyz));
+  const shown = chosen.slice(0, want.limit);
+  const ids = shown.map((r) => r.productId);
+  const [names, monthly] = await Promise.all([namesOf(db, 'product', ids), shown.length ? salesPairs(db, f, 'product', 'month', ids) : new Map<string, PairMeasures>()]);
+  const rows = shown.map(({ rank, productId, ...r }) => ({
+    rank, productId, sku: names.get(productId)?.code ?? null, name: names.get(productId)?.name ?? null, ...r,
+    monthlyUnits: months.map((m) => monthly.get(pairKey(productId, m))?.quantity ?? 0),
+  }));
+  return { from: f.from, to: f.to, months, limits: l, totalRevenue: total, products: classed.length, matching: chosen.length, matrix, rows };
 }

@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
 import { addToRollups, recordHistoryFacts, recordReturnFacts, recordShipmentFacts } from './sales-facts.js';
+import { rebuildStockMonths, stockMonthDifferences } from '../inventory/stock-months.js';
 
 // `npm run jxc -- analytics-verify | analytics-rebuild`: checks that every rollup row equals the sum
 // of its facts, and rebuilds facts, rollups and order facts from the documents (a database that had
 // orders before migration 0016, or after a repair). Imported history's facts are kept (a stated cost
-// and a history return live only on them); history orders without facts get them.
+// and a history return live only on them); history orders without facts get them. The ledger's
+// monthly rollup (stock_value_months) is checked against the movements and refilled from them.
 
 type Mismatch = { table: string; key: string; expected: Record<string, number> | null; actual: Record<string, number> | null };
 
@@ -46,6 +48,11 @@ export async function verifyAnalytics(db: DbOrTx): Promise<{ ok: boolean; checke
       if (exp ? measures.some((m) => exp[m] !== got[m]) : !empty) mismatches.push({ table: r.table, key: k, expected: exp, actual: got });
     }
     for (const [k, exp] of wanted) mismatches.push({ table: r.table, key: k, expected: exp, actual: null });
+  }
+  // The ledger's monthly rollup against the movements.
+  checked += Number((await db.selectFrom('stockValueMonths').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  for (const d of await stockMonthDifferences(db, 100)) {
+    mismatches.push({ table: 'stock_value_months', key: `${d.month} / ${d.productId} / ${d.warehouseId}`, expected: { quantity: d.movedQuantity, value: d.movedValue }, actual: { quantity: d.rollupQuantity, value: d.rollupValue } });
   }
   return { ok: mismatches.length === 0, checked, mismatches };
 }
@@ -124,6 +131,7 @@ export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; his
       })));
       await trx.updateTable('orderFacts').set({ returned: 1 }).where('orderId', '=', lines[0].orderId).execute();
     }
+    await rebuildStockMonths(trx);
     return { saleLines: shipments.length, historyOrders: history.length, returnLines: returned.length, orders: orders.length };
   });
 }

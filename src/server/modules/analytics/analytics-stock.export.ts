@@ -21,7 +21,7 @@ const money = (key: string, zh: string, en: string): Col => ({ key, zh, en, mone
 export async function exportOf(db: DbOrTx, q: Query, f: Filters): Promise<Sheet> {
   switch (q.figure) {
     case 'turnover': {
-      const r = await stockTurnover(db, f, q.by);
+      const r = await stockTurnover(db, f, q.by, q.limit);
       const label = { product: ['商品', 'Product'], category: ['分类', 'Category'], warehouse: ['仓库', 'Warehouse'] }[q.by];
       return {
         rows: r.rows, name: { zh: '库存周转', en: 'stock-turnover' },
@@ -31,7 +31,7 @@ export async function exportOf(db: DbOrTx, q: Query, f: Filters): Promise<Sheet>
       };
     }
     case 'abc-xyz': {
-      const r = await abcXyz(db, f, { aPercent: q.aPercent, bPercent: q.bPercent, xMax: q.xMax, yMax: q.yMax });
+      const r = await abcXyz(db, f, { aPercent: q.aPercent, bPercent: q.bPercent, xMax: q.xMax, yMax: q.yMax }, { limit: q.limit });
       return {
         rows: r.rows, name: { zh: 'ABC-XYZ分析', en: 'abc-xyz' },
         columns: [col('rank', '排名', 'Rank'), col('sku', '商品编码', 'SKU'), col('name', '商品', 'Product', 24), money('revenue', '净销售额', 'Net sales'), col('sharePercent', '占比%', 'Share %'),
@@ -39,7 +39,7 @@ export async function exportOf(db: DbOrTx, q: Query, f: Filters): Promise<Sheet>
       };
     }
     case 'slow-moving': {
-      const r = await slowMoving(db, f, q.days);
+      const r = await slowMoving(db, f, q.days, q.limit);
       return {
         rows: r.rows, name: { zh: '滞销库存', en: 'slow-moving' },
         columns: [col('sku', '商品编码', 'SKU'), col('name', '商品', 'Product', 24), col('warehouseName', '仓库', 'Warehouse'), col('lastSaleDay', '最后销售日期', 'Last sale'),
@@ -56,7 +56,7 @@ export async function exportOf(db: DbOrTx, q: Query, f: Filters): Promise<Sheet>
       };
     }
     case 'rfm': {
-      const r = await customerRfm(db, f);
+      const r = await customerRfm(db, f, { limit: q.limit });
       return {
         rows: r.rows, name: { zh: '客户RFM', en: 'customer-rfm' },
         columns: [col('code', '客户编码', 'Code'), col('name', '客户', 'Customer', 24), col('lastOrderDay', '最近下单', 'Last order'), col('recencyDays', '距今天数', 'Recency (days)'),

@@ -21,17 +21,17 @@ export const analyticsStockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/analytics/stock/turnover', {
     config: access,
     schema: { tags, querystring: schemas.turnoverQuery, response: { 200: schemas.turnoverView, ...errorResponses }, summary: 'Turnover (cost of goods ÷ average inventory value) and days of supply by product, category or warehouse' },
-  }, async (req) => stockTurnover(db, await resolveFilters(db, filtersOf(req.query)), req.query.by));
+  }, async (req) => stockTurnover(db, await resolveFilters(db, filtersOf(req.query)), req.query.by, req.query.limit));
 
   app.get('/api/v1/analytics/stock/abc-xyz', {
     config: access,
     schema: { tags, querystring: schemas.abcXyzQuery, response: { 200: schemas.abcXyzView, ...errorResponses }, summary: 'ABC classes by revenue, XYZ classes by the variation of monthly units, per product, with the 9-cell matrix' },
-  }, async (req) => abcXyz(db, await resolveFilters(db, filtersOf(req.query)), { aPercent: req.query.aPercent, bPercent: req.query.bPercent, xMax: req.query.xMax, yMax: req.query.yMax }));
+  }, async (req) => abcXyz(db, await resolveFilters(db, filtersOf(req.query)), { aPercent: req.query.aPercent, bPercent: req.query.bPercent, xMax: req.query.xMax, yMax: req.query.yMax }, { limit: req.query.limit, abc: req.query.abc, xyz: req.query.xyz }));
 
   app.get('/api/v1/analytics/stock/slow-moving', {
     config: access,
     schema: { tags, querystring: schemas.slowQuery, response: { 200: schemas.slowView, ...errorResponses }, summary: 'Stock on hand (product × warehouse) with no sale in N days up to today, with its last sale, units and value' },
-  }, async (req) => slowMoving(db, await resolveFilters(db, filtersOf(req.query)), req.query.days));
+  }, async (req) => slowMoving(db, await resolveFilters(db, filtersOf(req.query)), req.query.days, req.query.limit));
 
   app.get('/api/v1/analytics/stock/ageing', {
     config: access,
@@ -41,7 +41,7 @@ export const analyticsStockRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/v1/analytics/customers/rfm', {
     config: access,
     schema: { tags, querystring: schemas.rfmQuery, response: { 200: schemas.rfmView, ...errorResponses }, summary: 'Customers who ordered in the range: recency, frequency, monetary value, quintile scores and RFM segment' },
-  }, async (req) => customerRfm(db, await resolveFilters(db, req.query)));
+  }, async (req) => customerRfm(db, await resolveFilters(db, filtersOf(req.query)), { limit: req.query.limit, segment: req.query.segment }));
 
   app.get('/api/v1/analytics/customers/categories', {
     config: access,

@@ -34,8 +34,8 @@ export const segments = {
 export type SegmentCode = keyof typeof segments;
 export const segmentOf = (r: number, f: number, m: number) => [r, f, m].map((s) => (s >= 3 ? 'H' : 'L')).join('') as SegmentCode;
 
-/** Customers who ordered in the range, with recency, frequency, monetary value, their scores and segment. */
-export async function customerRfm(db: DbOrTx, f: Filters) {
+/** Customers who ordered in the range, with recency, frequency, monetary value, their scores and segment (rows: the first `limit` by monetary value, of one segment when asked). */
+export async function customerRfm(db: DbOrTx, f: Filters, want: { limit: number; segment?: SegmentCode } = { limit: 100_000 }) {
   const scope: Filters = { ...f, categoryIds: undefined, productId: undefined };
   let q = db.selectFrom('orderFacts').select(['customerId', (eb) => eb.fn.countAll<number>().as('orders'), (eb) => eb.fn.max('orderDay').as('last')])
     .where('orderDay', '>=', f.from).where('orderDay', '<=', f.to).where('cancelled', '=', 0);
@@ -49,16 +49,20 @@ export async function customerRfm(db: DbOrTx, f: Filters) {
   const r = quintiles(base.map((c) => c.recencyDays), false);
   const fq = quintiles(base.map((c) => c.frequency), true);
   const m = quintiles(base.map((c) => c.monetary), true);
-  const names = await namesOf(db, 'customer', base.map((c) => c.customerId));
-  const rows = base.map((c, i) => {
+  const all = base.map((c, i) => {
     const code = segmentOf(r[i], fq[i], m[i]);
-    return { ...c, code: names.get(c.customerId)?.code ?? null, name: names.get(c.customerId)?.name ?? null, r: r[i], f: fq[i], m: m[i], segment: code, segmentZh: segments[code].zh, segmentEn: segments[code].en };
+    return { ...c, r: r[i], f: fq[i], m: m[i], segment: code, segmentZh: segments[code].zh, segmentEn: segments[code].en };
   }).sort((a, b) => b.monetary - a.monetary || a.customerId.localeCompare(b.customerId));
   const summary = (Object.keys(segments) as SegmentCode[]).map((s) => {
-    const list = rows.filter((x) => x.segment === s);
+    const list = all.filter((x) => x.segment === s);
     return { segment: s, zh: segments[s].zh, en: segments[s].en, customers: list.length, monetary: list.reduce((t, x) => t + x.monetary, 0) };
   });
-  return { from: f.from, to: f.to, ignoredFilters: [...(f.categoryIds ? ['categoryId'] : []), ...(f.productId ? ['productId'] : [])], customers: rows.length, segments: summary, rows };
+  // Names only for the rows returned.
+  const chosen = want.segment ? all.filter((x) => x.segment === want.segment) : all;
+  const shown = chosen.slice(0, want.limit);
+  const names = await namesOf(db, 'customer', shown.map((c) => c.customerId));
+  const rows = shown.map((c) => ({ ...c, code: names.get(c.customerId)?.code ?? null, name: names.get(c.customerId)?.name ?? null }));
+  return { from: f.from, to: f.to, ignoredFilters: [...(f.categoryIds ? ['categoryId'] : []), ...(f.productId ? ['productId'] : [])], customers: all.length, matching: chosen.length, segments: summary, rows };
 }
 
 /** Each top customer's revenue by category with its share, and the categories' totals over them. */

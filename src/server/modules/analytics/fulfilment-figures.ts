@@ -20,25 +20,29 @@ function scoped(db: DbOrTx, f: Filters, range: { from: string; to: string }) {
 
 async function figures(db: DbOrTx, f: Filters, range: { from: string; to: string }) {
   const today = businessDate();
-  const totals = await scoped(db, f, range).select([
+  // One pass over the range's order facts, grouped by (order day, ship day): the counts add up to
+  // the totals, and the pairs give the order-to-ship days exactly (the same SQL on both databases).
+  const groups = await scoped(db, f, range).select([
+    'orderDay', 'shippedDay',
     (eb) => eb.fn.countAll<number>().as('orders'),
-    sql<number>`sum(case when shipped_day is not null then 1 else 0 end)`.as('shipped'),
     sql<number>`sum(backordered)`.as('backordered'),
     sql<number>`sum(returned)`.as('returned'),
     sql<number>`sum(case when requested_date is not null and shipped_day is not null then 1 else 0 end)`.as('dueShipped'),
     sql<number>`sum(case when requested_date is not null and shipped_day is not null and shipped_day <= requested_date then 1 else 0 end)`.as('onTime'),
     sql<number>`sum(case when shipped_day is null and requested_date is not null and requested_date < ${today} then 1 else 0 end)`.as('lateOpen'),
-  ]).executeTakeFirstOrThrow();
-  // Order-to-ship days from the (order day, ship day) pairs: exact, and the same SQL on both databases.
-  const pairs = await scoped(db, f, range).select(['orderDay', 'shippedDay', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('shippedDay', 'is not', null).groupBy(['orderDay', 'shippedDay']).execute();
+  ]).groupBy(['orderDay', 'shippedDay']).execute();
+  const t = { orders: 0, shipped: 0, backordered: 0, returned: 0, dueShipped: 0, onTime: 0, lateOpen: 0 };
   const dist = leadTimeBuckets.map(() => 0).concat(0);
   let days = 0;
   let n = 0;
   const all: Array<[number, number]> = [];
-  for (const p of pairs) {
-    const d = Math.max(0, daysBetween(p.orderDay, p.shippedDay!));
-    const c = Number(p.n);
+  for (const g of groups) {
+    const c = Number(g.orders);
+    t.orders += c; t.backordered += Number(g.backordered ?? 0); t.returned += Number(g.returned ?? 0);
+    t.dueShipped += Number(g.dueShipped ?? 0); t.onTime += Number(g.onTime ?? 0); t.lateOpen += Number(g.lateOpen ?? 0);
+    if (g.shippedDay === null) continue;
+    t.shipped += c;
+    const d = Math.max(0, daysBetween(g.orderDay, g.shippedDay));
     days += d * c;
     n += c;
     all.push([d, c]);
@@ -51,7 +55,6 @@ async function figures(db: DbOrTx, f: Filters, range: { from: string; to: string
     const at = (k: number) => { let seen = 0; for (const [d, c] of all) { seen += c; if (seen > k) return d; } return all[all.length - 1][0]; };
     return n % 2 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
   })();
-  const t = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, Number(v ?? 0)])) as Record<keyof typeof totals, number>;
   return {
     orders: t.orders, shipped: t.shipped, openLate: t.lateOpen,
     averageDaysToShip: n ? Math.round((days / n) * 100) / 100 : null, medianDaysToShip: median,

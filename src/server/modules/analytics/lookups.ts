@@ -1,6 +1,5 @@
 import { SqliteAdapter, sql } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
-import { businessDate } from '../../platform/clock.js';
 
 // Small look-ups the stock, customer and supplier figures share: names for ids, and the moment a
 // business date starts (movements and receipts carry UTC times, figures speak in business dates).
@@ -23,18 +22,7 @@ export async function namesOf(db: DbOrTx, kind: Kind, ids: Iterable<string>): Pr
   return out;
 }
 
-/** The first UTC moment (ISO text) whose business date is `day` or later. */
-export function dayStart(day: string): string {
-  let lo = Date.parse(`${day}T00:00:00Z`) - 15 * 3600_000;
-  let hi = lo + 30 * 3600_000;
-  // Business dates never step back, so the first moment of a day is found by halving.
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (businessDate(new Date(mid)) >= day) hi = mid;
-    else lo = mid;
-  }
-  return new Date(hi).toISOString();
-}
+export { dayStart } from '../../platform/business-months.js';
 
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 export const percent = (part: number, whole: number) => (whole !== 0 ? round2((100 * part) / whole) : null);

@@ -1,11 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import type { Filters } from './filters.js';
-import { splitMonths } from './sales-source.js';
+import { businessDate } from '../../platform/clock.js';
+import { planMonths } from './sales-source.js';
 
 // Sales measures by two keys at once (product × month, customer × category, ...), from the same
-// sources salesBy picks (sales-source.ts): the monthly rollups for the whole months of the range and
-// the facts for the days at its ends; the facts alone under a customer or product filter.
+// sources salesBy picks (sales-source.ts): the monthly rollups, with the facts of the days at the
+// range's ends added or subtracted (planMonths); the facts alone under a customer or product filter.
 
 export type PairFirst = 'product' | 'customer';
 export type PairSecond = 'month' | 'category' | 'warehouse';
@@ -41,24 +42,26 @@ async function sumPairs(db: DbOrTx, table: PairTable, f: Filters, range: { from:
 
 /** Sales measures over the filters' range keyed by pairKey(first, second); `ids` limits the first key. */
 export async function salesPairs(db: DbOrTx, f: Filters, a: PairFirst, b: PairSecond, ids?: string[]): Promise<Map<string, PairMeasures>> {
-  const parts = f.customerId || f.productId
-    ? [await sumPairs(db, 'sales_facts', f, f, a, b, ids)]
-    : await (async () => {
-      const { months, edges } = splitMonths(f.from, f.to);
-      // Product × month with neither warehouse nor category asked for: the per-product rollup (half the rows).
-      const table: PairTable = a === 'customer' ? 'sales_monthly_customers' : b === 'month' && !f.warehouseId && !f.categoryIds ? 'sales_monthly_product_totals' : 'sales_monthly_products';
-      const out = months ? [await sumPairs(db, table, f, months, a, b, ids)] : [];
-      for (const e of edges) out.push(await sumPairs(db, 'sales_facts', f, e, a, b, ids));
-      return out;
-    })();
+  const parts: Array<{ sign: 1 | -1; rows: Awaited<ReturnType<typeof sumPairs>> }> = [];
+  if (f.customerId || f.productId) parts.push({ sign: 1, rows: await sumPairs(db, 'sales_facts', f, f, a, b, ids) });
+  else {
+    const { months, add, subtract } = planMonths(f.from, f.to, businessDate());
+    // Product × month with neither warehouse nor category asked for: the per-product rollup (half the rows).
+    const table: PairTable = a === 'customer' ? 'sales_monthly_customers' : b === 'month' && !f.warehouseId && !f.categoryIds ? 'sales_monthly_product_totals' : 'sales_monthly_products';
+    if (months) parts.push({ sign: 1, rows: await sumPairs(db, table, f, months, a, b, ids) });
+    for (const e of add) parts.push({ sign: 1, rows: await sumPairs(db, 'sales_facts', f, e, a, b, ids) });
+    for (const e of subtract) parts.push({ sign: -1, rows: await sumPairs(db, 'sales_facts', f, e, a, b, ids) });
+  }
   const out = new Map<string, PairMeasures>();
-  for (const rows of parts) {
+  for (const { sign, rows } of parts) {
     for (const r of rows) {
       const k = pairKey(r.a, r.b);
       const have = out.get(k);
-      if (!have) out.set(k, r.m);
-      else for (const key of Object.keys(r.m) as Array<keyof PairMeasures>) have[key] += r.m[key];
+      if (!have) out.set(k, sign === 1 ? r.m : { quantity: -r.m.quantity, net: -r.m.net, returnedQuantity: -r.m.returnedQuantity, returnedNet: -r.m.returnedNet, cost: -r.m.cost });
+      else for (const key of Object.keys(r.m) as Array<keyof PairMeasures>) have[key] += sign * r.m[key];
     }
   }
+  // A pair whose facts all lay outside the range is left with nothing.
+  for (const [k, m] of out) if (m.quantity === 0 && m.net === 0 && m.returnedQuantity === 0 && m.returnedNet === 0 && m.cost === 0) out.delete(k);
   return out;
 }

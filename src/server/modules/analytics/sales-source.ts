@@ -1,14 +1,16 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import type { RollupMeasures } from '../../db/schema-analytics.js';
-import { addDays, type Filters } from './filters.js';
+import { businessDate } from '../../platform/clock.js';
+import { addDays, daysBetween, type Filters } from './filters.js';
 
 // Where a sales figure is summed from (docs/metrics.md "How figures are kept exact and fast"):
 // - by customer or product filter: the facts themselves (their indexes lead with customer, product);
 // - by day, month, category, warehouse or in total: the daily rollup;
-// - by product or customer: the monthly rollups for the whole months of the range (per customer
-//   without the category unless a category is asked for), plus the facts
-//   of the days before the first and after the last whole month.
+// - by product or customer: the monthly rollups for the months of the range (per customer
+//   without the category unless a category is asked for), and for the month at each end either the
+//   facts of its days in the range added or the facts of its days outside subtracted, whichever
+//   reads fewer facts (planMonths).
 // Every path sums the same facts, so the answer is the same whichever is used.
 
 export type Measures = RollupMeasures;
@@ -95,15 +97,57 @@ export function splitMonths(from: string, to: string): { months: { from: string;
   return { months: { from: start, to: end }, edges };
 }
 
+type Range = { from: string; to: string };
+/** Days of a range that can hold facts (none are dated after today). */
+const factDays = (r: Range, today: string) => (r.from > r.to || r.from > today ? 0 : daysBetween(r.from, r.to < today ? r.to : today) + 1);
+
+/**
+ * How to sum a range from the monthly rollups and the facts reading the fewest facts: each month at
+ * an end of the range is either left out with its days in the range added from the facts, or taken
+ * whole from the rollup with its days outside the range subtracted (the facts of "last 30 days" up
+ * to today are the current month's rollup less nothing, as no fact is dated after today).
+ */
+export function planMonths(from: string, to: string, today: string): { months: Range | null; add: Range[]; subtract: Range[] } {
+  const split = splitMonths(from, to);
+  const { months } = split;
+  // A range over two months with none whole inside comes back as one edge: one per month here.
+  const edges = split.edges.flatMap((e) => (e.from.slice(0, 7) === e.to.slice(0, 7) ? [e] : [{ from: e.from, to: lastOfMonth(e.from) }, { from: firstOfMonth(e.to), to: e.to }]));
+  let first = months?.from ?? null;
+  let last = months?.to ?? null;
+  const add: Range[] = [];
+  const subtract: Range[] = [];
+  for (const e of edges) {
+    const outside: Range[] = [
+      ...(e.from > firstOfMonth(e.from) ? [{ from: firstOfMonth(e.from), to: addDays(e.from, -1) }] : []),
+      ...(e.to < lastOfMonth(e.to) ? [{ from: addDays(e.to, 1), to: lastOfMonth(e.to) }] : []),
+    ];
+    if (outside.reduce((n, r) => n + factDays(r, today), 0) < factDays(e, today)) {
+      subtract.push(...outside);
+      const m = { from: firstOfMonth(e.from), to: lastOfMonth(e.to) };
+      first = first === null || m.from < first ? m.from : first;
+      last = last === null || m.to > last ? m.to : last;
+    } else add.push(e);
+  }
+  return { months: first && last ? { from: first, to: last } : null, add, subtract };
+}
+
 /** Sales measures over the filters' range, grouped. */
 export async function salesBy(db: DbOrTx, f: Filters, group: Group): Promise<Map<string, Measures>> {
   const range = { from: f.from, to: f.to };
   if (f.customerId || f.productId) return sumOver(db, 'facts', f, range, group);
   if (group !== 'product' && group !== 'customer') return sumOver(db, 'daily', f, range, group);
-  const { months, edges } = splitMonths(f.from, f.to);
+  const { months, add, subtract } = planMonths(f.from, f.to, businessDate());
   const monthly: Source = group === 'product' ? (f.categoryIds || f.warehouseId ? 'products' : 'productTotals') : f.categoryIds ? 'customers' : 'customerTotals';
   const out = months ? await sumOver(db, monthly, f, months, group) : new Map<string, Measures>();
-  for (const e of edges) merge(out, await sumOver(db, 'facts', f, e, group));
+  for (const e of add) merge(out, await sumOver(db, 'facts', f, e, group));
+  for (const e of subtract) {
+    for (const [k, m] of await sumOver(db, 'facts', f, e, group)) {
+      const have = out.get(k);
+      if (!have) throw new Error(`facts of ${k} outside the range are not in the monthly rollup`);
+      for (const key of keys) have[key] -= m[key];
+      if (have.lines === 0) out.delete(k);
+    }
+  }
   return out;
 }
 

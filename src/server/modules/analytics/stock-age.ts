@@ -14,25 +14,28 @@ export const ageBuckets = [{ key: '0-30', upTo: 30 }, { key: '31-60', upTo: 60 }
 type Scope = Pick<Filters, 'warehouseId' | 'categoryIds' | 'productId'>;
 
 /** Stock on hand (product × warehouse) with no sale in the `days` days up to today, with its last sale. */
-export async function slowMoving(db: DbOrTx, f: Filters, days: number) {
+export async function slowMoving(db: DbOrTx, f: Filters, days: number, limit = 100_000) {
   const today = businessDate();
   const since = addDays(today, -(days - 1));
   const scope: Filters = { ...f, from: since, to: today, days, customerId: undefined };
   const [stock, recent] = await Promise.all([stockValues(db, f), salesPairs(db, scope, 'product', 'warehouse')]);
   const slow = stock.filter((r) => !((recent.get(pairKey(r.productId, r.warehouseId))?.quantity ?? 0) > 0));
-  const last = await lastSales(db, slow.map((r) => r.productId), since);
-  const [products, warehouses] = await Promise.all([namesOf(db, 'product', slow.map((r) => r.productId)), namesOf(db, 'warehouse', slow.map((r) => r.warehouseId))]);
-  const rows = slow.map((r) => {
+  const sorted = [...slow].sort((a, b) => b.value - a.value || a.productId.localeCompare(b.productId) || a.warehouseId.localeCompare(b.warehouseId));
+  // Last sales and names only for the rows returned.
+  const shown = sorted.slice(0, limit);
+  const last = await lastSales(db, shown.map((r) => r.productId), since);
+  const [products, warehouses] = await Promise.all([namesOf(db, 'product', shown.map((r) => r.productId)), namesOf(db, 'warehouse', shown.map((r) => r.warehouseId))]);
+  const rows = shown.map((r) => {
     const lastSale = last.get(pairKey(r.productId, r.warehouseId)) ?? null;
     return {
       productId: r.productId, sku: products.get(r.productId)?.code ?? null, name: products.get(r.productId)?.name ?? null, categoryId: r.categoryId || null,
       warehouseId: r.warehouseId, warehouseName: warehouses.get(r.warehouseId)?.name ?? null,
       lastSaleDay: lastSale, daysSinceSale: lastSale ? daysBetween(lastSale, today) : null, onHand: r.onHand, value: r.value,
     };
-  }).sort((a, b) => b.value - a.value || a.productId.localeCompare(b.productId));
+  });
   return {
     days, asOf: today, ignoredFilters: [...(f.given.from || f.given.to ? ['from', 'to'] : []), ...(f.customerId ? ['customerId'] : [])],
-    products: new Set(rows.map((r) => r.productId)).size, units: rows.reduce((s, r) => s + r.onHand, 0), value: rows.reduce((s, r) => s + r.value, 0), rows,
+    products: new Set(slow.map((r) => r.productId)).size, units: slow.reduce((s, r) => s + r.onHand, 0), value: slow.reduce((s, r) => s + r.value, 0), count: slow.length, rows,
   };
 }
 

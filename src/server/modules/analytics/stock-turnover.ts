@@ -3,37 +3,74 @@ import type { DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
 import { addDays, type Filters } from './filters.js';
 import { stockValues } from './inventory-figures.js';
+import { nextMonth } from '../../platform/business-months.js';
 import { dayStart, movementsByTime, namesOf, round2 } from './lookups.js';
 import { salesBy } from './sales-source.js';
 
 // Turnover and days of supply (docs/metrics.md "Stock turnover and days of supply"): cost of goods
 // sold over the range ÷ the average of the inventory value at its start and end; the value at a past
-// moment is today's value less the value the ledger moved since (stock_movements_at_idx).
+// moment is today's value less the value the ledger moved since: whole months from the ledger's
+// monthly rollup (stock_value_months), the days before them from the movements (stock_movements_at_idx).
 
 export type TurnoverBy = 'product' | 'category' | 'warehouse';
 type Key = { productId: string; warehouseId: string; categoryId: string };
 const keyFor = (by: TurnoverBy, r: Key) => (by === 'product' ? r.productId : by === 'warehouse' ? r.warehouseId : r.categoryId);
 
-/** Movement value (and units) per product × warehouse from a moment on, and from a later one on. */
-export async function movedSince(db: DbOrTx, f: Filters, from: string, later: string) {
-  const where: RawBuilder<unknown>[] = [sql`m.at >= ${from}`];
-  if (f.warehouseId) where.push(sql`m.warehouse_id = ${f.warehouseId}`);
-  if (f.productId) where.push(sql`m.product_id = ${f.productId}`);
-  if (f.categoryIds) where.push(sql`m.product_id in (select id from products where category_id in (${sql.join(f.categoryIds)}))`);
-  const { rows } = await sql<{ productId: string; warehouseId: string; categoryId: string | null; value: unknown; laterValue: unknown }>`
-    select x.*, p.category_id as "categoryId" from (
-      select m.product_id as "productId", m.warehouse_id as "warehouseId", sum(m.cost_amount) as "value", sum(case when m.at >= ${later} then m.cost_amount else 0 end) as "laterValue"
-      from ${movementsByTime(db)} where ${sql.join(where, sql` and `)} group by m.product_id, m.warehouse_id
-    ) x join products p on p.id = x."productId"`.execute(db);
-  return rows.map((r) => ({ productId: r.productId, warehouseId: r.warehouseId, categoryId: r.categoryId ?? '', value: Number(r.value ?? 0), laterValue: Number(r.laterValue ?? 0) }));
+/**
+ * Cost value the ledger moved per product × warehouse from the start of business day `day` on:
+ * whole months from the monthly rollup (stock_value_months), the days before the first whole month
+ * from the movements themselves.
+ */
+async function movedFrom(db: DbOrTx, f: Filters, day: string, perWarehouse: boolean) {
+  const month = day.slice(0, 7);
+  const firstWhole = day.endsWith('-01') ? month : nextMonth(month);
+  const filters = (p: string): RawBuilder<unknown>[] => [
+    ...(f.warehouseId ? [sql`${sql.raw(p)}warehouse_id = ${f.warehouseId}`] : []),
+    ...(f.productId ? [sql`${sql.raw(p)}product_id = ${f.productId}`] : []),
+    ...(f.categoryIds ? [sql`${sql.raw(p)}product_id in (select id from products where category_id in (${sql.join(f.categoryIds)}))`] : []),
+  ];
+  const and = (list: RawBuilder<unknown>[]) => (list.length ? sql` and ${sql.join(list, sql` and `)}` : sql``);
+  const edge = day.endsWith('-01') ? sql`` : sql`
+    union all
+    select m.product_id, m.warehouse_id, m.cost_amount as value from ${movementsByTime(db)}
+    where m.at >= ${dayStart(day)} and m.at < ${dayStart(`${firstWhole}-01`)}${and(filters('m.'))}`;
+  const { rows } = await sql<{ productId: string; warehouseId: string; value: unknown }>`
+    select x.product_id as "productId", ${perWarehouse ? sql`x.warehouse_id` : sql`''`} as "warehouseId", sum(x.value) as value from (
+      select r.product_id, r.warehouse_id, r.value from stock_value_months r where r.month >= ${firstWhole}${and(filters('r.'))}${edge}
+    ) x group by x.product_id${perWarehouse ? sql`, x.warehouse_id` : sql``}`.execute(db);
+  return rows;
+}
+
+/** Movement value per product × warehouse (or per product, warehouse '') from the start of a business day on, and from a later one on. */
+export async function movedSince(db: DbOrTx, f: Filters, from: string, later: string, perWarehouse = true) {
+  const [all, after] = await Promise.all([movedFrom(db, f, from, perWarehouse), movedFrom(db, f, later, perWarehouse)]);
+  const out = new Map<string, { productId: string; warehouseId: string; categoryId: string; value: number; laterValue: number }>();
+  const row = (r: { productId: string; warehouseId: string }) => {
+    const k = `${r.productId}\u0000${r.warehouseId}`;
+    return out.get(k) ?? out.set(k, { productId: r.productId, warehouseId: r.warehouseId, categoryId: '', value: 0, laterValue: 0 }).get(k)!;
+  };
+  for (const r of all) row(r).value += Number(r.value ?? 0);
+  for (const r of after) row(r).laterValue += Number(r.value ?? 0);
+  const categories = await categoriesOf(db, [...new Set([...out.values()].map((r) => r.productId))]);
+  for (const r of out.values()) r.categoryId = categories.get(r.productId) ?? '';
+  return [...out.values()];
+}
+
+/** Category of each product (empty text for none), 500 ids a query. */
+async function categoriesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const r of await db.selectFrom('products').select(['id', 'categoryId']).where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(r.id, r.categoryId ?? '');
+  }
+  return out;
 }
 
 /** Turnover, average inventory value and days of supply by product, category or warehouse. */
-export async function stockTurnover(db: DbOrTx, f: Filters, by: TurnoverBy) {
+export async function stockTurnover(db: DbOrTx, f: Filters, by: TurnoverBy, limit = 100_000) {
   const today = businessDate();
   const [now, moved, sold] = await Promise.all([
     stockValues(db, f),
-    movedSince(db, f, dayStart(f.from), dayStart(addDays(f.to, 1))),
+    movedSince(db, f, f.from, addDays(f.to, 1), by === 'warehouse'),
     salesBy(db, { ...f, customerId: undefined }, by),
   ]);
   type Row = { opening: number; closing: number; onHand: number; value: number };
@@ -48,7 +85,7 @@ export async function stockTurnover(db: DbOrTx, f: Filters, by: TurnoverBy) {
     g.opening -= m.value; g.closing -= m.laterValue;
   }
   for (const k of sold.keys()) row(k);
-  const names = await namesOf(db, by, rows.keys());
+  let names = new Map<string, { code: string | null; name: string | null }>();
   const figure = (k: string | null, g: Row, cogs: number, units: number) => {
     const average = (g.opening + g.closing) / 2;
     const daily = units / f.days;
@@ -63,13 +100,18 @@ export async function stockTurnover(db: DbOrTx, f: Filters, by: TurnoverBy) {
   const list = [...rows.entries()].map(([k, g]) => {
     const s = sold.get(k);
     return figure(k === '' ? null : k, g, s?.cost ?? 0, s ? s.quantity - s.returnedQuantity : 0);
-  }).sort((a, b) => b.cogs - a.cogs || b.value - a.value);
+  }).sort((a, b) => b.cogs - a.cogs || b.value - a.value || String(a.id).localeCompare(String(b.id)));
+  // Names only for the rows returned.
+  const shown = list.slice(0, limit);
+  names = await namesOf(db, by, shown.flatMap((r) => (r.id ? [r.id] : [])));
+  for (const r of shown) if (r.id) Object.assign(r, { code: names.get(r.id)?.code ?? null, name: names.get(r.id)?.name ?? null });
   const total = [...rows.values()].reduce((t, g) => ({ opening: t.opening + g.opening, closing: t.closing + g.closing, onHand: t.onHand + g.onHand, value: t.value + g.value }), { opening: 0, closing: 0, onHand: 0, value: 0 });
   const soldTotal = [...sold.values()].reduce((t, s) => ({ cost: t.cost + s.cost, units: t.units + s.quantity - s.returnedQuantity }), { cost: 0, units: 0 });
   return {
     by, from: f.from, to: f.to, days: f.days, asOf: today,
     ignoredFilters: f.customerId ? ['customerId'] : [],
     total: figure(null, total, soldTotal.cost, soldTotal.units),
-    rows: list,
+    count: list.length,
+    rows: shown,
   };
 }

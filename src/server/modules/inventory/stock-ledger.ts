@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.js';
 import { groupBy } from '../../platform/batch.js';
 import { prepared } from '../../db/prepared.js';
 import { applyBalancesInBulk, bookCostRound, lockCostRows, type CostMove } from './stock-ledger-bulk.js';
+import { addToStockMonths } from './stock-months.js';
 
 /** What a movement is; the sign of its quantity says in (+) or out (−). */
 export type MovementKind = 'opening' | 'adjust_gain' | 'adjust_loss' | 'sale_out' | 'purchase_in' | 'return_in' | 'purchase_return_out' | 'transfer_out' | 'transfer_in' | 'count_gain' | 'count_loss';
@@ -43,7 +44,7 @@ const int = (n: number) => sql<number>`cast(${n} as bigint)`;
  * caller's transaction: balances change by conditional updates in (product, warehouse) order, so
  * concurrent callers never oversell and never deadlock; cost moves at moving average (stock goes
  * out at a given cost only when the move names one: purchase returns); every on-hand change leaves
- * a movement row. Throws INSUFFICIENT_STOCK (nothing written) when a balance would go below what
+ * a movement row, added to its month in stock_value_months. Throws INSUFFICIENT_STOCK (nothing written) when a balance would go below what
  * is reserved.
  */
 export async function changeStock(
@@ -69,6 +70,7 @@ export async function changeStock(
       sourceLineId: m.sourceLineId ?? null, reason: m.reason ?? null, actorType: actor.type, actorId: actor.id, actorName: actor.name,
     })));
   }
+  await addToStockMonths(trx, now, posted);
   return posted;
 }
 

@@ -8,7 +8,7 @@ export type TurnoverRow = Named & {
   cogs: number; unitsSold: number; openingValue: number; closingValue: number; averageValue: number; turnover: number | null; daysOfInventory: number | null;
   onHand: number; value: number; dailyUnits: number; daysOfSupply: number | null;
 };
-export type Turnover = { by: string; from: string; to: string; days: number; asOf: string; ignoredFilters: string[]; total: TurnoverRow; rows: TurnoverRow[] };
+export type Turnover = { by: string; from: string; to: string; days: number; asOf: string; ignoredFilters: string[]; total: TurnoverRow; count: number; rows: TurnoverRow[] };
 export type AbcXyz = {
   from: string; to: string; months: string[]; totalRevenue: number;
   matrix: { abc: string; xyz: string; products: number; revenue: number }[];
@@ -22,7 +22,7 @@ type SupplierKpis = {
 };
 export type Suppliers = { from: string; to: string; ignoredFilters: string[]; total: SupplierKpis; rows: (SupplierKpis & { supplierId: string; code: string | null; name: string | null })[] };
 export type SlowMoving = {
-  days: number; asOf: string; products: number; units: number; value: number;
+  days: number; asOf: string; products: number; units: number; value: number; count: number;
   rows: { productId: string; sku: string | null; name: string | null; warehouseId: string; warehouseName: string | null; lastSaleDay: string | null; daysSinceSale: number | null; onHand: number; value: number }[];
 };
 export type SupplierOrder = {

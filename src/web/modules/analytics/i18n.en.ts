@@ -78,6 +78,7 @@ export const en: typeof zh = {
       title: 'Inventory turnover',
       by: { product: 'By product', category: 'By category', warehouse: 'By warehouse' },
       cogs: 'Cost of goods sold', averageValue: 'Average inventory value', turnover: 'Turns', daysOfInventory: 'Days of inventory', onHand: 'On hand', daysOfSupply: 'Days of supply', total: 'Total',
+      shown: 'Showing the {{shown}} with the highest cost of goods of {{count}}; export for all',
       help: 'Turns = cost of goods sold in the range ÷ average inventory value (mean of opening and closing value); days of inventory = days in the range ÷ turns; days of supply = units on hand ÷ average net units sold per day (shipped less returned). Turns are not annualised.',
     },
     abc: {

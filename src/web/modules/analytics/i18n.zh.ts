@@ -76,6 +76,7 @@ export const zh = {
       title: '库存周转',
       by: { product: '按商品', category: '按分类', warehouse: '按仓库' },
       cogs: '销售成本', averageValue: '平均库存金额', turnover: '周转次数', daysOfInventory: '周转天数', onHand: '现存数量', daysOfSupply: '可售天数', total: '合计',
+      shown: '显示销售成本最高的 {{shown}} 项，共 {{count}} 项；导出可得全部',
       help: '周转次数 = 期间销售成本 ÷ 平均库存金额（期初与期末库存金额的平均）；周转天数 = 期间天数 ÷ 周转次数；可售天数 = 现存数量 ÷ 期间日均净销量（发货减退货）。周转次数不年化。',
     },
     abc: {

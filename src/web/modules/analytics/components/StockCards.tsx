@@ -32,6 +32,7 @@ export function TurnoverCard({ filters, by, onBy }: { filters: AnalyticsFilters;
       controls={<Segmented<TurnoverBy> size="small" value={by} onChange={onBy} options={(['product', 'category', 'warehouse'] as const).map((b) => ({ value: b, label: t(`ana.turnover.by.${b}`) }))} />}
       exportFigure="turnover" exportQuery={{ ...filters, by }}
     >
+      {d && d.count > d.rows.length && <Typography.Text type="secondary">{t('ana.turnover.shown', { shown: d.rows.length, count: d.count })}</Typography.Text>}
       <Table<TurnoverRow>
         size="small" rowKey={(r) => r.id ?? '-'} columns={columns} dataSource={d?.rows ?? []} pagination={{ pageSize: 8, size: 'small' }} scroll={{ x: 840 }}
         locale={{ emptyText: t('ana.empty') }}
@@ -116,7 +117,7 @@ export function SlowMovingCard({ filters, days, onDays }: { filters: AnalyticsFi
       title={t('ana.slow.title')} help={t('ana.slow.help')} testId="card-slow" loading={q.isLoading} error={q.error} exportFigure="slow-moving" exportQuery={{ ...scope, days }}
       controls={<Segmented<number> size="small" value={days} onChange={onDays} options={[30, 60, 90, 180].map((n) => ({ value: n, label: t('ana.slow.days', { count: n }) }))} />}
     >
-      <Typography.Text type="secondary">{d && t('ana.slow.total', { count: d.rows.length, value: formatMoney(d.value) })}</Typography.Text>
+      <Typography.Text type="secondary">{d && t('ana.slow.total', { count: d.count, value: formatMoney(d.value) })}</Typography.Text>
       <Table<Row> size="small" rowKey={(r) => `${r.productId}:${r.warehouseId}`} columns={columns} dataSource={d?.rows ?? []} pagination={{ pageSize: 8, size: 'small' }} scroll={{ x: 560 }} locale={{ emptyText: t('ana.empty') }} />
     </FigureCard>
   );
