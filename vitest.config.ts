@@ -7,6 +7,9 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 //   server-postgres  when TEST_DATABASE_URL is set; under CI=true always, and a missing or silent
 //                    PostgreSQL fails the run (see test/support/postgres-global-setup.ts)
 //   e2e              when /usr/bin/chromium exists; under CI=true always (missing Chromium fails)
+//   chaos            always (npm run test:chaos runs it alone): real server processes killed and
+//                    restarted, bad requests by the thousand, every role against every endpoint;
+//                    its PostgreSQL parts run when TEST_DATABASE_URL is set, and always under CI=true
 const ci = process.env.CI === 'true';
 const serverFiles = ['test/http/**/*.test.ts', 'test/unit/**/*.test.ts', 'src/server/**/*.test.ts'];
 // Every test builds its own app and database, so files can share a worker's module cache
@@ -43,6 +46,20 @@ if (existsSync('/usr/bin/chromium') || ci) {
     },
   });
 }
+
+projects.push({
+  extends: true,
+  test: {
+    name: 'chaos',
+    include: ['test/chaos/**/*.test.ts'],
+    env: { JXC_TEST_DB: 'sqlite' },
+    ...(process.env.TEST_DATABASE_URL || ci ? { globalSetup: ['test/support/postgres-global-setup.ts'] } : {}),
+    // Each file starts its own server processes and loads them: one file at a time.
+    fileParallelism: false,
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
+  },
+});
 
 export default defineConfig({
   test: {
