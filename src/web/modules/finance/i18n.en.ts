@@ -1,6 +1,6 @@
 export const en = {
   fin: {
-    nav: { group: 'Finance', receivables: 'Receivables', payables: 'Payables' },
+    nav: { group: 'Finance', receivables: 'Accounts receivable', payables: 'Accounts payable' },
     receivables: 'Receivables',
     payables: 'Payables',
     customer: 'Customer',
@@ -47,6 +47,7 @@ export const en = {
     allocatedSum: 'Allocated {{sum}}; {{rest}} stays as {{kind}}',
     advance: { receivables: 'an advance from the customer', payables: 'an advance to the supplier' },
     overAllocated: 'The allocations add up to more than {{what}}',
+    overItem: '{{number}} has only {{open}} open; allocate at most that',
     noOpen: 'Nothing open to allocate to',
     save: 'Save',
     saved: 'Saved {{number}}',

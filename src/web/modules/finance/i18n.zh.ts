@@ -1,6 +1,6 @@
 export const zh = {
   fin: {
-    nav: { group: '财务', receivables: '应收账款', payables: '应付账款' },
+    nav: { group: '财务', receivables: '应收管理', payables: '应付管理' },
     receivables: '应收账款',
     payables: '应付账款',
     customer: '客户',
@@ -47,6 +47,7 @@ export const zh = {
     allocatedSum: '核销合计 {{sum}}，剩余 {{rest}} 留作{{kind}}',
     advance: { receivables: '预收款', payables: '预付款' },
     overAllocated: '核销合计超过{{what}}',
+    overItem: '{{number}} 只有 {{open}} 未核销，本次核销不能超过',
     noOpen: '没有未核销的单据',
     save: '保存',
     saved: '已保存 {{number}}',

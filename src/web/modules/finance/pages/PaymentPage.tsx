@@ -72,7 +72,7 @@ export default function PaymentPage({ side }: { side: Side }) {
     {
       title: t('fin.allocate'), key: 'allocate', render: (_: unknown, r) => (
         <InputNumber<number>
-          min={0} max={fenToYuan(r.open) ?? undefined} precision={2} style={{ width: 130 }} aria-label={`${t('fin.allocate')} ${r.number}`}
+          min={0} precision={2} style={{ width: 130 }} aria-label={`${t('fin.allocate')} ${r.number}`}
           status={(alloc[r.id] ?? 0) > r.open ? 'error' : undefined}
           value={fenToYuan(alloc[r.id] ?? null)}
           onChange={(v) => setAlloc((a) => ({ ...a, [r.id]: yuanToFen(v) ?? 0 }))}
@@ -113,6 +113,7 @@ export default function PaymentPage({ side }: { side: Side }) {
       <Flex gap={16} align="center" wrap="wrap" style={{ marginTop: 12 }}>
         <span data-testid="fin-allocated-sum">{t('fin.allocatedSum', { sum: formatMoney(sum), rest: formatMoney(Math.max(0, amount - sum)), kind: t(`fin.advance.${side}`) })}</span>
         {over && <Typography.Text type="danger">{t('fin.overAllocated', { what: t(`fin.amount.${side}`) })}</Typography.Text>}
+        {overItem && <Typography.Text type="danger">{t('fin.overItem', { number: overItem.number, open: formatMoney(overItem.open) })}</Typography.Text>}
         <Button type="primary" loading={save.isPending} disabled={!partyId || !amount || over || !!overItem} onClick={() => form.submit()}>{t('fin.save')}</Button>
       </Flex>
     </>
