@@ -77,6 +77,7 @@ const PayablesPage = lazy(() => import('./modules/purchasing/pages/PayablesPage'
 const MessageTemplatesPage = lazy(() => import('./modules/notify/pages/MessageTemplatesPage'));
 const NotifyChannelsPage = lazy(() => import('./modules/notify/pages/NotifyChannelsPage'));
 const OutboxPage = lazy(() => import('./modules/notify/pages/OutboxPage'));
+const WebhooksPage = lazy(() => import('./modules/webhooks/pages/WebhooksPage'));
 const ReturnListPage = lazy(() => import('./modules/returns/pages/ReturnListPage'));
 const ReturnNewPage = lazy(() => import('./modules/returns/pages/ReturnNewPage'));
 const ReturnDetailPage = lazy(() => import('./modules/returns/pages/ReturnDetailPage'));
@@ -198,6 +199,7 @@ export function AppRoutes() {
             <Route path="settings/message-templates" element={guard(['notify:manage'], <MessageTemplatesPage />)} />
             <Route path="settings/notify-channels" element={guard(['notify:manage'], <NotifyChannelsPage />)} />
             <Route path="settings/outbox" element={guard(['notify:manage'], <OutboxPage />)} />
+            <Route path="settings/webhooks" element={guard(['webhooks:manage'], <WebhooksPage />)} />
             <Route path="settings/complaints" element={guard(['approval:manage'], <ComplaintSettingsPage />)} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -25,10 +25,15 @@ export const users = {
 export type ApiKey = {
   id: string; name: string; role: string; keyPrefix: string; status: 'active' | 'revoked';
   createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
+  /** What the key is limited to (permissions or resource:*); null: everything its role allows. */
+  scopes: string[] | null;
 };
+export type ApiKeyScope = { scope: string; resource: string; permissions: string[] };
 
 export const apiKeys = {
   list: (query: Query) => api.get<Page<ApiKey>>('/api-keys', query),
-  create: (body: { name: string; role: string }) => api.post<ApiKey & { key: string }>('/api-keys', body),
+  scopes: () => api.get<{ scopes: ApiKeyScope[] }>('/api-keys/scopes').then((r) => r.scopes),
+  create: (body: { name: string; role: string; scopes?: string[] | null }) => api.post<ApiKey & { key: string }>('/api-keys', body),
+  update: (id: string, body: { name?: string; scopes?: string[] | null }) => api.patch<ApiKey>(`/api-keys/${id}`, body),
   revoke: (id: string) => api.del<ApiKey>(`/api-keys/${id}`),
 };

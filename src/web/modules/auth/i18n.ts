@@ -48,6 +48,12 @@ export const zh = {
     createdHint: '请立即复制并妥善保存。关闭此窗口后将无法再次查看完整密钥。',
     usage: '调用接口时在请求头中携带：Authorization: Bearer <密钥>',
     searchPlaceholder: '搜索名称、前缀…',
+    scopes: '权限范围',
+    allScopes: '角色的全部权限',
+    scopesHelp: '留空表示拥有所选角色的全部权限；选择后，密钥只能调用角色和范围都允许的接口。「sales:*」表示销售的全部权限',
+    scopesPlaceholder: '不限（角色的全部权限）',
+    editScopes: '修改范围',
+    scopesSaved: '权限范围已更新',
   },
 };
 
@@ -101,5 +107,11 @@ export const en: typeof zh = {
     createdHint: 'Copy it now and keep it safe. Once you close this window the full key cannot be shown again.',
     usage: 'Send it with every API call as the header: Authorization: Bearer <key>',
     searchPlaceholder: 'Search name, prefix…',
+    scopes: 'Scopes',
+    allScopes: 'Everything the role allows',
+    scopesHelp: 'Leave empty for everything the role allows; with scopes, the key can only call what both its role and a scope allow. “sales:*” is every sales permission',
+    scopesPlaceholder: 'Unrestricted (the whole role)',
+    editScopes: 'Edit scopes',
+    scopesSaved: 'Scopes updated',
   },
 };

@@ -18,9 +18,10 @@ import * as returns from '../../modules/returns/i18n';
 import * as sales from '../../modules/sales/i18n';
 import * as shipping from '../../modules/shipping/i18n';
 import * as warehouses from '../../modules/warehouses/i18n';
+import * as webhooks from '../../modules/webhooks/i18n';
 import * as common from './common';
 
-const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify, analytics, forecast, finance];
+const parts = [common, home, auth, alerts, audit, catalog, partners, sales, returns, feedback, shipping, purchasing, warehouses, inventory, stockMoves, imports, notify, analytics, forecast, finance, webhooks];
 
 export const dictionaries = {
   zh: Object.assign({}, ...parts.map((p) => p.zh)) as Record<string, unknown>,

@@ -8,6 +8,7 @@ import { ClockCircleOutlined, StarOutlined, WarningOutlined } from '@ant-design/
 import { FundOutlined } from '@ant-design/icons';
 import { LineChartOutlined } from '@ant-design/icons';
 import { DollarOutlined } from '@ant-design/icons';
+import { ApiOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
 export type NavItem = { key: string; label: string; icon: ReactNode; path?: string; anyOf?: string[]; children?: NavItem[] };
@@ -92,6 +93,7 @@ export const navItems: NavItem[] = [
       { key: 'messageTemplates', label: 'notify.nav.templates', icon: <MailOutlined />, path: '/settings/message-templates', anyOf: ['notify:manage'] },
       { key: 'notifyChannels', label: 'notify.nav.channels', icon: <NotificationOutlined />, path: '/settings/notify-channels', anyOf: ['notify:manage'] },
       { key: 'outbox', label: 'notify.nav.outbox', icon: <HistoryOutlined />, path: '/settings/outbox', anyOf: ['notify:manage'] },
+      { key: 'webhooks', label: 'wh.nav', icon: <ApiOutlined />, path: '/settings/webhooks', anyOf: ['webhooks:manage'] },
       { key: 'complaintSla', label: 'cmp.settings.nav', icon: <ClockCircleOutlined />, path: '/settings/complaints', anyOf: ['approval:manage'] },
     ],
   },
