@@ -108,4 +108,21 @@ describe(`finance: payables — payments made with allocation to receipts, state
     const finance = await t.loginAs('finance');
     expect((await finance.get(`${P}/balances`)).status).toBe(200);
   });
+
+  it('applies a credit left open (its receipt already paid) to another receipt by hand, within what both have open', async () => {
+    const ret = ok(await admin.post('/api/v1/purchase-returns', { supplierId: acme.id, receiptId: receipts[0].id, lines: [{ productId: cola.id, quantity: 1 }] }));
+    expect(ret.creditTotal).toBe(113);
+    const credit = ok(await admin.get(`${P}/items`, { query: { supplierId: acme.id, q: ret.number } })).items[0];
+    expect(credit).toMatchObject({ kind: 'purchase_return', total: -113, settled: 0, open: -113 });
+    const before = await snapshot();
+    expectError(await admin.post(`${P}/items/${credit.id}/allocations`, { allocations: [{ itemId: rows[1].id, amount: 114 }] }), 409, 'PAYMENT_OVER_ALLOCATED');
+    expectError(await admin.post(`${P}/items/${credit.id}/allocations`, { allocations: [{ itemId: rows[0].id, amount: 1 }] }), 409, 'OVER_ALLOCATION');
+    expectError(await admin.post(`${P}/items/${rows[1].id}/allocations`, { allocations: [{ itemId: rows[0].id, amount: 1 }] }), 422, 'ALLOCATION_MISMATCH');
+    expect(await snapshot()).toEqual(before);
+    const applied = ok(await admin.post(`${P}/items/${credit.id}/allocations`, { allocations: [{ itemId: rows[1].id, amount: 113 }] }));
+    expect(applied).toMatchObject({ settled: -113, open: 0 });
+    expect(applied.allocations.map((a: Json) => [a.itemNumber, a.creditNumber, a.amount])).toEqual([[receipts[1].number, ret.number, 113]]);
+    expect(ok(await admin.get(`${P}/items/${rows[1].id}`))).toMatchObject({ open: 534 - 113 });
+    expect(ok(await admin.get(`${P}/balances`, { query: { q: 'S1' } })).items[0]).toMatchObject({ balance: 421, open: 421, unapplied: 0 });
+  });
 });

@@ -30,7 +30,7 @@ export async function createPayment(trx: Tx, actor: Actor, side: Side, input: Pa
   };
   await untyped(trx).insertInto(d.payments).values(row).execute();
   await writeAudit(trx, actor, { action: 'create', entity: d.paymentEntity, entityId: row.id, summary: `${row.number} ${party.name} ${yuan(input.amount)}`, after: row });
-  if (input.allocations?.length) await allocate(trx, actor, d, paymentOf({ ...row, partyId: party.id, docDate: date, actorName: actor.name, createdAt: row.created_at }), input.allocations);
+  if (input.allocations?.length) await allocate(trx, actor, d, { kind: 'payment', id: row.id, number: row.number, partyId: party.id, amount: input.amount, allocated: 0 }, input.allocations);
   return getPayment(trx, side, row.id);
 }
 
@@ -39,11 +39,30 @@ export async function allocatePayment(trx: Tx, actor: Actor, side: Side, payment
   const d = sides[side];
   const p = await selectPayments(trx, d).where('p.id', '=', paymentId).executeTakeFirst();
   if (!p) throw new DomainError('NOT_FOUND', { entity: d.paymentEntity });
-  await allocate(trx, actor, d, paymentOf(p), allocations);
+  const pay = paymentOf(p);
+  await allocate(trx, actor, d, { kind: 'payment', id: pay.id, number: pay.number, partyId: pay.partyId, amount: pay.amount, allocated: pay.allocated }, allocations);
   return getPayment(trx, side, paymentId);
 }
 
-async function allocate(trx: Tx, actor: Actor, d: SideDef, payment: ReturnType<typeof paymentOf>, input: AllocationInput[]) {
+/**
+ * Applies an open credit (a credit note, a purchase return left over once its own invoice or
+ * receipt was settled) to owed items of the same party, as a payment is allocated.
+ */
+export async function allocateCredit(trx: Tx, actor: Actor, side: Side, creditId: string, allocations: AllocationInput[]) {
+  const d = sides[side];
+  const r = await selectItems(trx, d).where('i.id', '=', creditId).executeTakeFirst();
+  if (!r) throw new DomainError('NOT_FOUND', { entity: d.itemEntity });
+  const c = itemOf(r);
+  if (c.total >= 0) {
+    throw new DomainError('ALLOCATION_MISMATCH', { number: c.number, party: (await partyOf(trx, d, c.partyId))?.name ?? '' }, [{ field: 'id', in: 'params', message: { zh: '不是红字（贷项）单据', en: 'Not a credit' } }]);
+  }
+  await allocate(trx, actor, d, { kind: 'credit', id: c.id, number: c.number, partyId: c.partyId, amount: -c.total, allocated: -c.settled }, allocations);
+}
+
+/** What is allocated from: a payment, or a credit (amount and allocated as positive figures). */
+type Source = { kind: 'payment' | 'credit'; id: string; number: string; partyId: string; amount: number; allocated: number };
+
+async function allocate(trx: Tx, actor: Actor, d: SideDef, payment: Source, input: AllocationInput[]) {
   const party = (await partyOf(trx, d, payment.partyId))!;
   const items = new Map((await selectItems(trx, d).where('i.id', 'in', [...new Set(input.map((a) => a.itemId))]).execute()).map((r) => [r.id as string, itemOf(r)]));
   const asked = new Map<string, number>();
@@ -62,8 +81,9 @@ async function allocate(trx: Tx, actor: Actor, d: SideDef, payment: ReturnType<t
   const unallocated = payment.amount - payment.allocated;
   if (total > unallocated) throw overPayment(payment.number, payment.amount, payment.allocated, total);
   // The checks above give the message; these updates are the guard when another allocation raced in.
-  const took = await untyped(trx).updateTable(d.payments).set({ allocated: sql`allocated + ${int(total)}` })
-    .where('id', '=', payment.id).where(sql<boolean>`amount - allocated >= ${int(total)}`).executeTakeFirst();
+  const took = payment.kind === 'payment'
+    ? await untyped(trx).updateTable(d.payments).set({ allocated: sql`allocated + ${int(total)}` }).where('id', '=', payment.id).where(sql<boolean>`amount - allocated >= ${int(total)}`).executeTakeFirst()
+    : await untyped(trx).updateTable(d.items).set({ settled: sql`settled - ${int(total)}` }).where('id', '=', payment.id).where(sql<boolean>`settled - ${int(total)} >= ${sql.ref(d.itemTotal)}`).executeTakeFirst();
   if (Number(took.numUpdatedRows) === 0) throw overPayment(payment.number, payment.amount, payment.allocated, total);
   // Items in id order, so two allocations touching the same items cannot deadlock on PostgreSQL.
   const ordered = [...input.entries()].sort(([, a], [, b]) => (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
@@ -72,10 +92,11 @@ async function allocate(trx: Tx, actor: Actor, d: SideDef, payment: ReturnType<t
   }
   const now = nowIso();
   await untyped(trx).insertInto(d.allocations).values(input.map((a) => ({
-    id: newId(), [d.party]: payment.partyId, [d.itemFk]: a.itemId, payment_id: payment.id, credit_id: null, amount: a.amount, actor_name: actor.name, created_at: now,
+    id: newId(), [d.party]: payment.partyId, [d.itemFk]: a.itemId, payment_id: payment.kind === 'payment' ? payment.id : null, credit_id: payment.kind === 'credit' ? payment.id : null,
+    amount: a.amount, actor_name: actor.name, created_at: now,
   }))).execute();
   await writeAudit(trx, actor, {
-    action: 'update', entity: d.paymentEntity, entityId: payment.id, summary: `${payment.number} 核销 ${input.map((a) => `${items.get(a.itemId)!.number} ${yuan(a.amount)}`).join(', ')}`,
+    action: 'update', entity: payment.kind === 'payment' ? d.paymentEntity : d.itemEntity, entityId: payment.id, summary: `${payment.number} 核销 ${input.map((a) => `${items.get(a.itemId)!.number} ${yuan(a.amount)}`).join(', ')}`,
     after: { allocations: input },
   });
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/access.js';
 import { errorResponses, idempotencyHeaders, idParams } from '../../platform/http-schemas.js';
 import { runIdempotent } from '../../platform/idempotency.js';
-import { allocatePayment, createPayment, getPayment } from './allocation.service.js';
+import { allocateCredit, allocatePayment, createPayment, getPayment } from './allocation.service.js';
 import * as s from './finance.schemas.js';
 import { ageing, balances, getItem, listItems, listPayments, statement } from './reports.service.js';
 
@@ -24,6 +24,9 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${r}/invoices/:id`, {
     config: read, schema: { tags, params: idParams, response: { 200: s.itemDetail, ...errorResponses }, summary: 'An invoice with the payments and credits allocated to it' },
   }, async (req) => getItem(db, 'receivables', req.params.id));
+  app.post(`${r}/invoices/:id/allocations`, {
+    config: write, schema: { tags, headers: idempotencyHeaders, params: idParams, body: s.allocateInput, response: { 200: s.itemDetail, ...errorResponses }, summary: 'Apply an open credit note (红字应收) to invoices of the same customer; all or nothing' },
+  }, async (req, reply) => runIdempotent(db, req, reply, async (trx) => { await allocateCredit(trx, actorOf(req), 'receivables', req.params.id, req.body.allocations); return getItem(trx, 'receivables', req.params.id); }, 200));
   app.post(`${r}/payments`, {
     config: write, schema: {
       tags, headers: idempotencyHeaders, body: s.receiptOfPaymentInput, response: { 201: s.paymentView, 200: s.paymentView, ...errorResponses },
@@ -56,6 +59,9 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(`${p}/items/:id`, {
     config: read, schema: { tags, params: idParams, response: { 200: s.itemDetail, ...errorResponses }, summary: 'A payable with the payments and credits allocated to it' },
   }, async (req) => getItem(db, 'payables', req.params.id));
+  app.post(`${p}/items/:id/allocations`, {
+    config: write, schema: { tags, headers: idempotencyHeaders, params: idParams, body: s.allocateInput, response: { 200: s.itemDetail, ...errorResponses }, summary: 'Apply an open credit (a purchase return) to other receipts of the same supplier; all or nothing' },
+  }, async (req, reply) => runIdempotent(db, req, reply, async (trx) => { await allocateCredit(trx, actorOf(req), 'payables', req.params.id, req.body.allocations); return getItem(trx, 'payables', req.params.id); }, 200));
   app.post(`${p}/payments`, {
     config: write, schema: {
       tags, headers: idempotencyHeaders, body: s.supplierPaymentInput, response: { 201: s.paymentView, 200: s.paymentView, ...errorResponses },
