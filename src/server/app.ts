@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { registerAccessControl } from './platform/access.js';
 import { setBusinessTimeZone } from './platform/clock.js';
 import { DomainError } from './platform/errors.js';
-import { registerErrorHandling, sendError } from './platform/error-handler.js';
+import { frameworkErrors, registerErrorHandling, sendError } from './platform/error-handler.js';
 import type { AppDeps } from './platform/fastify-types.js';
 import { newId } from './platform/ids.js';
 import { actorFromApiKey, actorFromSession } from './modules/auth/auth.service.js';
@@ -27,6 +27,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     genReqId: () => newId(),
     bodyLimit: deps.config.maxUploadBytes,
     trustProxy: deps.config.trustProxy,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', deps);
   setBusinessTimeZone(deps.config.timeZone);

@@ -31,6 +31,16 @@ function validationDetails(err: FastifyError, locale: Locale): ErrorDetail[] {
 
 const formatBytes = (n: number) => (n >= 1048576 ? `${+(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
+/**
+ * Errors Fastify raises before routing (a path segment over 100 characters, a malformed URL) skip
+ * the error handler; they get the standard body too, as a validation failure of the path.
+ */
+export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const locale = pickLocale(req.headers['accept-language']);
+  const summary = pick(locale, '请求路径无效（' + error.message + '）', 'Invalid request path (' + error.message + ')');
+  sendError(reply, locale, new DomainError('VALIDATION_FAILED', { summary }, [{ field: 'path', in: 'params', message: error.message }]));
+}
+
 /** Installs the error handler and the 404 handler for API routes. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
