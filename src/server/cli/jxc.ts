@@ -2,14 +2,16 @@
 //   verify-stock        check on hand = Σ movements, reserved = Σ reservations and the costs; exit 1 on any mismatch
 //   analytics-verify    check every analytics rollup row = Σ its sales facts; exit 1 on any mismatch
 //   analytics-rebuild   rebuild the sales facts, rollups and order facts from the documents, then verify
+//   backup <path> [--force]  a consistent copy of the live database (SQLite online backup, PostgreSQL pg_dump -Fc); exit 2 on a bad path
+import { BackupFailedError, BackupRefusedError, backupDatabase } from '../db/backup.js';
 import { createDb } from '../db/create-db.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { verifyStock } from '../modules/inventory/index.js';
 import { rebuildAnalytics, verifyAnalytics } from '../modules/analytics/analytics-rebuild.js';
 import { configOrExit } from './config-or-exit.js';
 
-const usage = 'usage: npm run jxc -- verify-stock | analytics-verify | analytics-rebuild';
-const commands = ['verify-stock', 'analytics-verify', 'analytics-rebuild'];
+const usage = 'usage: npm run jxc -- verify-stock | analytics-verify | analytics-rebuild | backup <path> [--force]';
+const commands = ['verify-stock', 'analytics-verify', 'analytics-rebuild', 'backup'];
 
 async function main(): Promise<number> {
   const command = process.argv[2];
@@ -18,6 +20,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = configOrExit();
+  if (command === 'backup') return backup(config.databaseUrl, process.argv.slice(3));
   const database = createDb(config.databaseUrl, { poolSize: 1 });
   try {
     await migrateToLatest(database.db);
@@ -40,6 +43,33 @@ async function main(): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+// No migration first: a backup copies the database as it is.
+async function backup(databaseUrl: string, args: string[]): Promise<number> {
+  const force = args.includes('--force');
+  const rest = args.filter((a) => a !== '--force');
+  if (rest.length !== 1 || rest[0].startsWith('-')) {
+    console.error(`备份失败：请给出一个备份文件路径\nbackup failed: give one backup file path\n${usage}`);
+    return 2;
+  }
+  try {
+    const r = await backupDatabase(databaseUrl, rest[0], { force });
+    const how = r.method === 'pg_dump' ? 'pg_dump custom format; restore: pg_restore -d <new database> <file>' : 'SQLite online backup; restore: use the file as the database';
+    console.log(`已备份 / backup written: ${r.path} (${formatBytes(r.bytes)}) in ${r.ms < 1000 ? `${r.ms} ms` : `${(r.ms / 1000).toFixed(1)} s`}, ${how}`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof BackupRefusedError || err instanceof BackupFailedError)) throw err;
+    console.error(err.message);
+    console.error('没有写入任何文件 / nothing was written');
+    return err instanceof BackupRefusedError ? 2 : 1;
+  }
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 main().then(
