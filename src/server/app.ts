@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAccessControl } from './platform/access.js';
@@ -20,8 +20,11 @@ import { routeModules } from './modules/index.js';
 
 const webRoot = join(import.meta.dirname, '../../dist/web');
 
-/** Builds the Fastify app (tests call this and use inject()). */
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/**
+ * Builds the Fastify app (tests call this and use inject()). `onRoute` sees every route as it is
+ * registered (the chaos suite lists each route's access rule with it).
+ */
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean; onRoute?: (route: RouteOptions) => void } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
     genReqId: () => newId(),
@@ -30,6 +33,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.decorate('deps', deps);
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   setBusinessTimeZone(deps.config.timeZone);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { createDb, type Db, type DialectName } from '../../src/server/db/create-db.js';
@@ -33,16 +33,18 @@ let seq = 0;
 
 /**
  * A fresh, migrated database and an app over it (logger off). `env` overrides configuration
- * variables the same way the real environment would (e.g. JXC_LOGIN_RATE_LIMIT).
+ * variables the same way the real environment would (e.g. JXC_LOGIN_RATE_LIMIT); `dialect`
+ * overrides JXC_TEST_DB (the chaos suite runs each file on both); `onRoute` sees every route.
  */
-export async function createTestApp(opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase(dialect);
+export async function createTestApp(opts: { env?: Record<string, string>; dialect?: DialectName; onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
+  const which = opts.dialect ?? dialect;
+  const testDb = await createTestDatabase(which);
   const config = loadConfig({ ...opts.env, DATABASE_URL: testDb.url }, 'test');
   const database = createDb(config.databaseUrl, { poolSize: 4 });
   let app: FastifyInstance;
   try {
     await migrateToLatest(database.db);
-    app = await buildApp({ config, database }, { logger: false });
+    app = await buildApp({ config, database }, { logger: false, onRoute: opts.onRoute });
   } catch (err) {
     await database.close();
     await testDb.drop();
@@ -87,5 +89,5 @@ export async function createTestApp(opts: { env?: Record<string, string> } = {})
     return closing;
   };
 
-  return { app, db: database.db, dialect, config, client, setupAdmin, loginAs, apiKeyClient, close };
+  return { app, db: database.db, dialect: which, config, client, setupAdmin, loginAs, apiKeyClient, close };
 }
