@@ -4,7 +4,9 @@
 // fills the first invoice and ¥5.00 of the second; an allocation above the second's open amount
 // is refused in the form (保存 off, the reason shown); saved, the payment is on 收款单 and ¥2.00 is
 // still owed. The customer's 对账单 shows the period's lines and a closing balance of ¥2.00, and
-// prints in Chinese and English. On 应付管理 a receipt's bill (¥11.30) is paid in full.
+// prints in Chinese and English. On 应付管理 a receipt's bill (¥11.30) is paid in full; a purchase
+// return against that paid receipt leaves a credit of ¥1.13 open, applied by hand (核销冲减) to the
+// next receipt.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, buildWeb, label, launchBrowser, startServer, type ApiSession, type TestServer } from './support.js';
@@ -19,13 +21,15 @@ describe('receivables and payables: receive with allocation, statement, pay a su
   let desk: Page;
   let customer = '';
   let supplier = '';
+  let cola = '';
+  let wh = '';
 
   beforeAll(async () => {
     buildWeb();
     server = await startServer({ JXC_ADMIN_EMAIL: admin.email, JXC_ADMIN_PASSWORD: admin.password });
     api = await apiSession(server.base, admin.email, admin.password);
-    const wh = (await api<{ id: string }>('POST', '/warehouses', { code: 'WH01', name: '主仓库', isDefault: true })).id;
-    const cola = (await api<{ id: string }>('POST', '/products', { sku: 'COLA-330', name: '可乐 330ml', baseUnit: '瓶', listPrice: 350, costPrice: 200, taxRate: 13 })).id;
+    wh = (await api<{ id: string }>('POST', '/warehouses', { code: 'WH01', name: '主仓库', isDefault: true })).id;
+    cola = (await api<{ id: string }>('POST', '/products', { sku: 'COLA-330', name: '可乐 330ml', baseUnit: '瓶', listPrice: 350, costPrice: 200, taxRate: 13 })).id;
     await api('POST', '/stock/opening', { warehouseId: wh, lines: [{ productId: cola, quantity: 50, unitCost: 200 }] });
     customer = (await api<{ id: string }>('POST', '/customers', { code: 'K-001', name: '北京好邻居便利店', paymentTermsDays: 30 })).id;
     supplier = (await api<{ id: string }>('POST', '/suppliers', { code: 'G-001', name: '广州饮料批发有限公司', paymentTermsDays: 15 })).id;
@@ -116,5 +120,23 @@ describe('receivables and payables: receive with allocation, statement, pay a su
     await desk.getByText(/已保存 FK-\d{8}-\d{4}/).waitFor();
     const balances = await api<{ items: { partyId: string; balance: number; open: number }[] }>('GET', '/finance/payables/balances');
     expect(balances.items.find((b) => b.partyId === supplier)).toMatchObject({ balance: 0, open: 0 });
+  });
+
+  it('applies a purchase return’s credit, left open because its receipt was paid, to the next receipt by hand', async () => {
+    const receipts = await api<{ items: { id: string; number: string }[] }>('GET', `/purchase-receipts?supplierId=${supplier}`);
+    const ret = await api<{ number: string; creditTotal: number }>('POST', '/purchase-returns', { supplierId: supplier, receiptId: receipts.items[0].id, lines: [{ productId: cola, quantity: 1 }] });
+    expect(ret.creditTotal).toBe(113);
+    const po = await api<{ id: string; lines: { id: string }[] }>('POST', '/purchase-orders', { supplierId: supplier, warehouseId: wh, submit: true, lines: [{ productId: cola, quantity: 5, unitPrice: 113 }] });
+    const next = await api<{ number: string }>('POST', '/purchase-receipts', { orderId: po.id, lines: [{ orderLineId: po.lines[0].id, quantity: 5 }] });
+    await desk.getByRole('tab', { name: '应付单' }).click();
+    const row = desk.getByRole('row').filter({ hasText: ret.number });
+    await row.getByRole('button', { name: label('核销冲减') }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByText('可核销 ¥1.13').waitFor();
+    await dialog.getByLabel(`本次核销 ${next.number}`).fill('1.13');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const items = await api<{ items: { number: string; open: number }[] }>('GET', `/finance/payables/items?supplierId=${supplier}&status=open`);
+    expect(items.items.map((i) => [i.number, i.open])).toEqual([[next.number, 565 - 113]]);
   });
 });

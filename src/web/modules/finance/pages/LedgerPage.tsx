@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Input, Segmented, Switch, Table, Tabs, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../../../shared/auth/session';
@@ -8,7 +9,8 @@ import { PageHeader } from '../../../shared/components/PageHeader';
 import { errorMessage } from '../../../shared/lib/errors';
 import { formatMoney } from '../../../shared/lib/format';
 import { useListParams } from '../../../shared/lib/list-params';
-import { buckets, finance, partyOf, type AgeingRow, type Side } from '../api';
+import { buckets, finance, partyOf, type AgeingRow, type Item, type Side } from '../api';
+import { CreditAllocateModal } from '../components/CreditAllocateModal';
 import { balanceColumns, itemColumns, paymentColumns } from '../components/columns';
 import { PartySelect } from '../components/PartySelect';
 
@@ -36,6 +38,13 @@ export default function LedgerPage({ side }: { side: Side }) {
   });
   const ageing = useQuery({ queryKey: ['finance', side, 'ageing', f.asOf], queryFn: () => finance.ageing(side, { asOf: f.asOf }), enabled: tab === 'ageing' });
   const canWrite = can('finance:write');
+  const [credit, setCredit] = useState<Item | null>(null);
+  const itemCols: TableColumnsType<Item> = [
+    ...itemColumns(t, side),
+    ...(canWrite ? [{
+      title: '', key: 'apply', render: (_: unknown, r: Item) => (r.open < 0 ? <Button type="link" size="small" onClick={() => setCredit(r)}>{t('fin.applyCredit')}</Button> : null),
+    }] : []),
+  ];
   const action = side === 'receivables' ? 'receive' : 'pay';
 
   const search = <Input.Search allowClear defaultValue={list.params.q} placeholder={t(side === 'receivables' ? 'fin.pickCustomer' : 'fin.pickSupplier')} onSearch={(q) => list.update({ q })} style={{ width: 260 }} />;
@@ -81,7 +90,8 @@ export default function LedgerPage({ side }: { side: Side }) {
             />
             {search}
           </Flex>
-          <DataTable result={items} list={list} columns={itemColumns(t, side)} />
+          <DataTable result={items} list={list} columns={itemCols} />
+          {credit && <CreditAllocateModal side={side} credit={credit} onClose={() => setCredit(null)} />}
         </>
       )}
       {tab === 'payments' && (

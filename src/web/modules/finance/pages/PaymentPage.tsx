@@ -26,7 +26,7 @@ export default function PaymentPage({ side }: { side: Side }) {
   const [alloc, setAlloc] = useState<Record<string, number>>({});
   const key = useRef(newIdempotencyKey());
   const open = useQuery({
-    queryKey: ['finance', side, 'items', 'open', partyId], queryFn: () => finance.items(side, { partyId, status: 'open', pageSize: 500 }), enabled: !!partyId,
+    queryKey: ['finance', side, 'items', 'open', partyId], queryFn: () => finance.items(side, { partyId, status: 'open', pageSize: 500 }), enabled: !!partyId, staleTime: 0,
   });
   const owed = useMemo(() => (open.data?.items ?? []).filter((i) => i.open > 0), [open.data]);
   const sum = owed.reduce((s, i) => s + (alloc[i.id] ?? 0), 0);
