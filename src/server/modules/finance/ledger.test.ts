@@ -24,6 +24,8 @@ describe('finance ledger rules', () => {
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-12-31', 30)).toBe('2027-01-30');
     expect(daysBetween('2026-03-01', '2026-02-27')).toBe(-2);
+    expect(daysBetween('0001-01-01', '0001-01-31')).toBe(30);
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
   });
 
   it('ages open items, unapplied credits and payments add to the balance', () => {

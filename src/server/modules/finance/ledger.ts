@@ -24,7 +24,8 @@ export function shareOf(figure: number, ordered: number, before: number, quantit
 }
 
 const DAY = 86_400_000;
-const utc = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+// Parsed as ISO text: Date.UTC would read years 0–99 as 1900–1999.
+const utc = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 /** A date `days` after another. */
 export const addDays = (date: string, days: number) => new Date(utc(date) + days * DAY).toISOString().slice(0, 10);
