@@ -20,14 +20,16 @@ export async function tableNames(db: Db, dialect: DialectName): Promise<string[]
 export type Fingerprint = Record<string, { rows: number; hash: string }>;
 
 /**
- * Row count and a hash of every row of every table (all but `exclude`). Rows are serialised and
- * sorted, which orders them as the primary key would and needs no key lookup per table.
+ * Row count and a hash of every row of every table (all but `exclude`; columns in `omit` left out
+ * of the hash). Rows are serialised and sorted, which orders them as the primary key would and
+ * needs no key lookup per table.
  */
-export async function fingerprint(db: Db, dialect: DialectName, exclude: readonly string[] = []): Promise<Fingerprint> {
+export async function fingerprint(db: Db, dialect: DialectName, exclude: readonly string[] = [], omit: Record<string, string[]> = {}): Promise<Fingerprint> {
   const out: Fingerprint = {};
   for (const name of await tableNames(db, dialect)) {
     if (exclude.includes(name)) continue;
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
+    for (const r of rows) for (const c of omit[name] ?? []) delete r[c];
     const lines = rows.map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))).sort();
     const hash = createHash('sha256');
     for (const l of lines) hash.update(l).update('\n');
