@@ -36,6 +36,12 @@ describe(`webhooks: subscriptions, bad input, replay of a time range ${dialectLa
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(res.body.secret);
 
+    const rotated = await admin.post(`/api/v1/webhooks/subscriptions/${res.body.id as string}/secret`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^whsec_/);
+    expect(rotated.body.secret).not.toBe(res.body.secret);
+    expect((await admin.get(`/api/v1/webhooks/subscriptions/${res.body.id as string}/secret`)).body).toEqual(rotated.body);
+    expect(JSON.stringify(await t.db.selectFrom('auditLog').selectAll().where('entity', '=', 'webhookSubscription').execute())).not.toContain(rotated.body.secret);
     const patched = await admin.patch(`/api/v1/webhooks/subscriptions/${res.body.id as string}`, { events: ['*'], active: false, description: null });
     expect(patched.body).toMatchObject({ events: ['*'], active: false, description: null, url: 'https://crm.example.com/jxc' });
     expect((await admin.get('/api/v1/webhooks/subscriptions', { query: { active: 'false' } })).body.total).toBe(1);

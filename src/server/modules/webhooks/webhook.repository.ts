@@ -28,6 +28,14 @@ export async function insertDeliveries(db: DbOrTx, rows: ReturnType<typeof deliv
   }
 }
 
+/** Whether any outbox message waits to be fanned out, or any delivery is due: a read, so idle rounds write nothing. */
+export async function anythingToDo(db: DbOrTx, now: string): Promise<boolean> {
+  const fresh = await db.selectFrom('outbox').select('id').where('webhooksAt', 'is', null).limit(1).executeTakeFirst();
+  if (fresh) return true;
+  const due = await db.selectFrom('webhookDeliveries').select('id').where('status', 'in', ['pending', 'failed']).where('nextAttemptAt', '<=', now).limit(1).executeTakeFirst();
+  return due !== undefined;
+}
+
 /**
  * Marks up to `limit` outbox messages not yet fanned out as fanned out, and writes their deliveries,
  * in one transaction. The marking update is conditional (`webhooks_at is null`), and PostgreSQL

@@ -35,6 +35,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access },
     schema: { tags, summary: 'The subscription’s signing secret', params: idParams, response: { 200: secretView, ...errors } },
   }, async (req) => webhooks.getSubscriptionSecret(db, req.params.id));
+  app.post('/api/v1/webhooks/subscriptions/:id/secret', {
+    config: { access },
+    schema: { tags, summary: 'Replace the signing secret with a new one, returned; later deliveries are signed with it', params: idParams, response: { 200: secretView, ...errors } },
+  }, async (req) => webhooks.rotateSubscriptionSecret(db, actorOf(req), req.params.id));
   app.patch('/api/v1/webhooks/subscriptions/:id', {
     config: { access },
     schema: { tags, summary: 'Change URL, event types, description or active; fields left out stay', params: idParams, body: subscriptionPatch, response: { 200: subscriptionView, ...errors } },

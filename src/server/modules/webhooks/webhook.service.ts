@@ -68,12 +68,25 @@ export async function getSubscriptionSecret(db: Db, id: string) {
   return { secret: (await findSubscription(db, id)).secret };
 }
 
+/** Replaces the signing secret with a new random one (the receiver must switch to it); audited without it. */
+export async function rotateSubscriptionSecret(db: Db, actor: Actor, id: string) {
+  const secret = newSecret();
+  await db.transaction().execute(async (trx) => {
+    const before = await findSubscription(trx, id);
+    await trx.updateTable('webhookSubscriptions').set({ secret, updatedAt: nowIso() }).where('id', '=', id).execute();
+    await writeAudit(trx, actor, { action: 'update', entity: 'webhookSubscription', entityId: id, summary: `${before.url}: new signing secret` });
+  });
+  return { secret };
+}
+
+const newSecret = () => `whsec_${randomToken(32)}`;
+
 /** Creates a subscription with a new random secret, returned here (and by GET …/secret); audited without it. */
 export async function createSubscription(db: Db, actor: Actor, input: { url: string; events: string[]; description?: string | null; active: boolean }) {
   const now = nowIso();
   const row = {
     id: newId(), url: input.url, description: input.description ?? null, events: JSON.stringify([...new Set(input.events)]),
-    secret: `whsec_${randomToken(32)}`, active: input.active ? 1 : 0, createdBy: actor.type === 'user' ? actor.id : null, createdAt: now, updatedAt: now,
+    secret: newSecret(), active: input.active ? 1 : 0, createdBy: actor.type === 'user' ? actor.id : null, createdAt: now, updatedAt: now,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('webhookSubscriptions').values(row).execute();

@@ -27,6 +27,7 @@ export const webhooks = {
   update: (id: string, body: Partial<SubscriptionInput>) => api.patch<Subscription>(`/webhooks/subscriptions/${id}`, body),
   remove: (id: string) => api.del(`/webhooks/subscriptions/${id}`),
   secret: (id: string) => api.get<{ secret: string }>(`/webhooks/subscriptions/${id}/secret`).then((r) => r.secret),
+  rotateSecret: (id: string) => api.post<{ secret: string }>(`/webhooks/subscriptions/${id}/secret`).then((r) => r.secret),
   deliveries: (id: string, query: { page?: number; pageSize?: number; status?: string }) => api.get<Page<WebhookDelivery>>(`/webhooks/subscriptions/${id}/deliveries`, query),
   delivery: (id: string) => api.get<DeliveryDetail>(`/webhooks/deliveries/${id}`),
   resend: (id: string) => api.post<DeliveryDetail>(`/webhooks/deliveries/${id}/resend`),

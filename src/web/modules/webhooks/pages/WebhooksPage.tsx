@@ -60,6 +60,7 @@ export default function WebhooksPage() {
     }
   };
   const showSecret = (s: Subscription) => act(async () => setSecret({ title: t('wh.secretTitle'), value: await webhooks.secret(s.id) }));
+  const rotateSecret = (s: Subscription) => act(async () => setSecret({ title: t('wh.rotatedTitle'), value: await webhooks.rotateSecret(s.id) }));
 
   const open = (s: Subscription | 'new') => {
     form.resetFields();
@@ -99,11 +100,14 @@ export default function WebhooksPage() {
           },
           { title: t('field.createdAt'), dataIndex: 'createdAt', width: 150, render: formatDateTime },
           {
-            title: t('field.actions'), key: 'actions', width: 260, render: (_, s) => (
+            title: t('field.actions'), key: 'actions', width: 300, render: (_, s) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" onClick={() => setLogOf(s)}>{t('wh.deliveries')}</Button>
                 <Button type="link" size="small" onClick={() => open(s)}>{t('action.edit')}</Button>
                 <Button type="link" size="small" onClick={() => void showSecret(s)}>{t('wh.showSecret')}</Button>
+                <Popconfirm title={t('wh.rotateConfirm')} onConfirm={() => rotateSecret(s)}>
+                  <Button type="link" size="small">{t('wh.rotateSecret')}</Button>
+                </Popconfirm>
                 <Popconfirm title={t('wh.removeConfirm', { url: s.url })} okButtonProps={{ danger: true }} onConfirm={() => act(() => webhooks.remove(s.id), t('wh.removed'))}>
                   <Button type="link" size="small" danger>{t('wh.remove')}</Button>
                 </Popconfirm>
