@@ -171,6 +171,24 @@ describe(`finance: receivables — invoices from shipments, payments with alloca
     expect(w.ok(await w.admin.get(`${R}/balances`, { query: { q: 'C9' } })).items[0]).toMatchObject({ overdue: 2800 });
   });
 
+  it('reverses an allocation (反核销): the invoice and the payment open again; twice is a 404', async () => {
+    const pay = w.ok(await w.admin.post(`${R}/payments`, { customerId: firm.id, amount: 1000, allocations: [{ itemId: inv2.id, amount: 600 }] }));
+    const before = await invoice(inv2.id);
+    const allocation = pay.allocations[0];
+    const res = await w.admin.delete(`${R}/allocations/${allocation.id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    expect(await invoice(inv2.id)).toMatchObject({ settled: before.settled - 600, open: before.open + 600 });
+    expect(w.ok(await w.admin.get(`${R}/payments/${pay.id}`))).toMatchObject({ allocated: 0, unallocated: 1000, allocations: [] });
+    expectError(await w.admin.delete(`${R}/allocations/${allocation.id}`), 404, 'NOT_FOUND');
+    // A credit's allocation opens the credit again.
+    const credit = w.ok(await w.admin.get(`${R}/invoices`, { query: { customerId: firm.id, kind: 'credit' } })).items.find((c: Json) => c.sourceType === 'sales_return' && c.settled === -400);
+    const detail = await invoice(credit.id);
+    expect((await w.admin.delete(`${R}/allocations/${detail.allocations[0].id}`)).status).toBe(204);
+    expect(await invoice(credit.id)).toMatchObject({ settled: -400 + detail.allocations[0].amount });
+    const audit = (await w.admin.get('/api/v1/audit-log', { query: { entity: 'customerPayment', entityId: pay.id } })).body.items;
+    expect(audit.map((e: Json) => e.action)).toContain('delete');
+  });
+
   it('lets finance record payments; sales reads; warehouse neither', async () => {
     const finance = await t.loginAs('finance');
     const sales = await t.loginAs('sales');

@@ -59,6 +59,7 @@ const entities: Record<string, [string, string]> = {
   customerPayment: ['收款单', 'Payment received'],
   supplierPayment: ['付款单', 'Payment made'],
   supplierPayable: ['应付单', 'Payable'],
+  allocation: ['核销记录', 'Allocation'],
   complaint: ['投诉', 'Complaint'],
   feedback: ['评价链接', 'Feedback link'],
   salesReturnLine: ['退货明细', 'Return line'],

@@ -6,6 +6,7 @@ import { runIdempotent } from '../../platform/idempotency.js';
 import { allocateCredit, allocatePayment, createPayment, getPayment } from './allocation.service.js';
 import * as s from './finance.schemas.js';
 import { ageing, balances, getItem, listItems, listPayments, statement } from './reports.service.js';
+import { reverseAllocation } from './unallocation.service.js';
 
 const tags = ['finance'];
 const read = { access: 'finance:read' } as const;
@@ -42,6 +43,9 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(`${r}/payments/:id/allocations`, {
     config: write, schema: { tags, headers: idempotencyHeaders, params: idParams, body: s.allocateInput, response: { 200: s.paymentView, ...errorResponses }, summary: 'Allocate (核销) more of a payment received to invoices; all or nothing' },
   }, async (req, reply) => runIdempotent(db, req, reply, (trx) => allocatePayment(trx, actorOf(req), 'receivables', req.params.id, req.body.allocations), 200));
+  app.delete(`${r}/allocations/:id`, {
+    config: write, schema: { tags, params: idParams, response: { 204: z.null(), ...errorResponses }, summary: 'Reverse an allocation (反核销): the invoice opens again, and the payment or credit it came from' },
+  }, async (req, reply) => { await db.transaction().execute((trx) => reverseAllocation(trx, actorOf(req), 'receivables', req.params.id)); return reply.status(204).send(null); });
   app.get('/api/v1/finance/customers/:id/statement', {
     config: read, schema: { tags, params: idParams, querystring: s.statementQuery, response: { 200: s.statementView, ...errorResponses }, summary: 'Customer statement (客户对账单) for a period: opening balance, invoices, credits, refunds and payments, closing balance' },
   }, async (req) => statement(db, 'receivables', req.params.id, req.query.from, req.query.to));
@@ -77,6 +81,9 @@ export const financeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(`${p}/payments/:id/allocations`, {
     config: write, schema: { tags, headers: idempotencyHeaders, params: idParams, body: s.allocateInput, response: { 200: s.paymentView, ...errorResponses }, summary: 'Allocate (核销) more of a payment made to receipts; all or nothing' },
   }, async (req, reply) => runIdempotent(db, req, reply, (trx) => allocatePayment(trx, actorOf(req), 'payables', req.params.id, req.body.allocations), 200));
+  app.delete(`${p}/allocations/:id`, {
+    config: write, schema: { tags, params: idParams, response: { 204: z.null(), ...errorResponses }, summary: 'Reverse an allocation (反核销): the payable opens again, and the payment or credit it came from' },
+  }, async (req, reply) => { await db.transaction().execute((trx) => reverseAllocation(trx, actorOf(req), 'payables', req.params.id)); return reply.status(204).send(null); });
   app.get('/api/v1/finance/suppliers/:id/statement', {
     config: read, schema: { tags, params: idParams, querystring: s.statementQuery, response: { 200: s.statementView, ...errorResponses }, summary: 'Supplier statement (供应商对账单) for a period: opening balance, receipts, returns and payments, closing balance' },
   }, async (req) => statement(db, 'payables', req.params.id, req.query.from, req.query.to));
