@@ -8,14 +8,19 @@
 //
 //   DATABASE_URL=postgres://…   run on PostgreSQL (a fresh jxc_bench_<time> database, dropped at the end)
 //   BENCH_LINES=1000000  BENCH_DAYS=1095  BENCH_REPEAT=7  BENCH_TARGET_MS=200
+//   BENCH_KEEP_DB=sqlite:/path/file.sqlite | postgres://…/dbname
+//                               seed into this database once and keep it; a later run with the same
+//                               value and the same BENCH_LINES / BENCH_DAYS times the figures again
+//                               without seeding (seeding takes minutes; the figures want a quiet machine)
 import { sql } from 'kysely';
 import { createDb } from '../src/server/db/create-db.js';
-import { seedSalesHistory } from './support/analytics-data.js';
+import pg from 'pg';
+import { seedSalesHistory, type History } from './support/analytics-data.js';
 import type { BenchDatabase } from './support/database.js';
 import { adminSession, type Call } from './support/http.js';
 import { createRandom } from './support/random.js';
 import { runBench } from './support/run.js';
-import { seedMasterData } from './support/seed.js';
+import { seedMasterData, type Seeded } from './support/seed.js';
 import { startServer, type BenchServer } from './support/server.js';
 
 const ADMIN = { email: 'bench@example.com', password: 'bench-password-1' };
@@ -42,12 +47,48 @@ async function time(call: Call, name: string, path: string): Promise<Timing> {
   return { name, median: warm[Math.floor(warm.length / 2)], max: warm[warm.length - 1] };
 }
 
-async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promise<number> {
+type Seed = { seeded: Pick<Seeded, 'warehouseIds' | 'customerIds'>; h: History; lines: number; days: number };
+
+/** The seed a kept database (BENCH_KEEP_DB) already holds, if it was made with these settings. */
+async function keptSeed(url: string): Promise<Seed | null> {
+  const database = createDb(url, { poolSize: 1 });
+  try {
+    const { rows } = await sql<{ json: string }>`select json from bench_meta`.execute(database.db).catch(() => ({ rows: [] as Array<{ json: string }> }));
+    const seed = rows[0] ? (JSON.parse(rows[0].json) as Seed) : null;
+    return seed && seed.lines === settings.lines && seed.days === settings.days ? seed : null;
+  } finally {
+    await database.close();
+  }
+}
+
+async function seedOrReuse(db: BenchDatabase): Promise<Seed> {
+  if (keep) {
+    const seed = await keptSeed(db.url);
+    if (seed) {
+      console.log(`reusing the seeded database ${db.label}: ${seed.h.lines.toLocaleString('en')} order lines from ${seed.h.from} to ${seed.h.to}`);
+      return seed;
+    }
+  }
   const t0 = performance.now();
   const rnd = createRandom(3);
   const seeded = await seedMasterData(db.url, { products: 5000, customers: 2000 }, rnd);
   const h = await seedSalesHistory(db.url, seeded, rnd, { lines: settings.lines, days: settings.days }, console.log);
   console.log(`seeded ${h.lines.toLocaleString('en')} order lines in ${h.orders.toLocaleString('en')} orders (${h.returns.toLocaleString('en')} returns) from ${h.from} to ${h.to} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const seed: Seed = { seeded: { warehouseIds: seeded.warehouseIds, customerIds: seeded.customerIds.slice(0, 1) }, h, lines: settings.lines, days: settings.days };
+  if (keep) {
+    const database = createDb(db.url, { poolSize: 1 });
+    try {
+      await sql`create table bench_meta (json text not null)`.execute(database.db);
+      await sql`insert into bench_meta (json) values (${JSON.stringify(seed)})`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+  }
+  return seed;
+}
+
+async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promise<number> {
+  const { seeded, h } = await seedOrReuse(db);
   const server = await startServer({ DATABASE_URL: db.url, JXC_ADMIN_EMAIL: ADMIN.email, JXC_ADMIN_PASSWORD: ADMIN.password, JXC_DISPATCHER: 'off' });
   track(server);
   const call = await adminSession(server.base, ADMIN.email, ADMIN.password);
@@ -127,4 +168,28 @@ async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promis
   return exact ? 0 : 1;
 }
 
-runBench('bench:analytics', `${settings.lines.toLocaleString('en')} order lines over ${settings.days} days, each figure ${settings.repeat}× (2 warm-up)`, bench);
+const keep = process.env.BENCH_KEEP_DB;
+/** The kept database: a SQLite file, or a PostgreSQL database made when missing; never dropped. */
+async function keptDatabase(url: string): Promise<BenchDatabase> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const u = new URL(url);
+    const name = u.pathname.slice(1);
+    if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`BENCH_KEEP_DB: the database name must be lower-case letters, digits and _, got ${name}`);
+    const server = new URL(url);
+    server.pathname = '/postgres';
+    const client = new pg.Client({ connectionString: server.toString() });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) await client.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await client.end();
+    }
+    return { url, dialect: 'postgres', label: `PostgreSQL (${u.host}/${name}, kept)`, drop: async () => undefined };
+  }
+  if (!url.startsWith('sqlite:')) throw new Error(`BENCH_KEEP_DB must be sqlite:/path or postgres://…, got ${url}`);
+  return { url, dialect: 'sqlite', label: `SQLite (${url.slice(7)}, kept)`, drop: async () => undefined };
+}
+
+runBench('bench:analytics', `${settings.lines.toLocaleString('en')} order lines over ${settings.days} days, each figure ${settings.repeat}× (2 warm-up)`, bench, undefined,
+  keep ? () => keptDatabase(keep) : undefined);

@@ -3,7 +3,8 @@ import { freshDatabase, type BenchDatabase } from './database.js';
 import type { BenchServer } from './server.js';
 
 /**
- * Runs one benchmark on a fresh database (DATABASE_URL's server, else a SQLite file): prints the
+ * Runs one benchmark on a fresh database (DATABASE_URL's server, else a SQLite file; or the one
+ * `database` gives): prints the
  * header, and whatever happens (also Ctrl-C) stops the server the bench started, shows its output
  * and drops the database. Exits with the bench's code (1 on an error).
  */
@@ -12,9 +13,10 @@ export function runBench(
   describe: string,
   bench: (db: BenchDatabase, track: (s: BenchServer) => void) => Promise<number>,
   afterCleanUp?: () => void,
+  database: () => Promise<BenchDatabase> = () => freshDatabase(process.env.DATABASE_URL),
 ): void {
   const main = async (): Promise<number> => {
-    const db = await freshDatabase(process.env.DATABASE_URL);
+    const db = await database();
     console.log(`${name} on ${db.label}; ${describe}; node ${process.version}; ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     let server: BenchServer | undefined;
     let cleaning: Promise<void> | undefined;
