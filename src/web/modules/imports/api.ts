@@ -2,7 +2,8 @@ import { api, downloadFile, type Page } from '../../shared/api/client';
 
 /**
  * What can be imported, who may, and where the result is listed. `document`: the rows become
- * documents (opening stock per warehouse, sales orders by order number), which are only created.
+ * documents (opening stock per warehouse, sales orders by order number, history returns by order
+ * number), which are only created.
  */
 export const importEntities = [
   { entity: 'products', permission: 'catalog:write', list: '/products', document: false },
@@ -10,6 +11,7 @@ export const importEntities = [
   { entity: 'suppliers', permission: 'suppliers:write', list: '/suppliers', document: false },
   { entity: 'opening-stock', permission: 'stock:adjust', list: '/stock/opening', document: true },
   { entity: 'sales-orders', permission: 'sales:write', list: '/sales-orders', document: true },
+  { entity: 'sales-returns', permission: 'sales:write', list: '/sales-returns', document: true },
 ] as const;
 export type ImportEntity = (typeof importEntities)[number]['entity'];
 export type ImportMode = 'create' | 'upsert';
@@ -69,6 +71,11 @@ export async function documentPath(entity: ImportEntity, number: string): Promis
     const found = await api.get<Page<{ id: string; number: string }>>('/sales-orders', { q: number, pageSize: 5 });
     const id = found.items.find((o) => o.number === number)?.id;
     return id ? `/sales-orders/${id}` : null;
+  }
+  if (entity === 'sales-returns') {
+    const found = await api.get<Page<{ id: string; number: string }>>('/sales-returns', { q: number, pageSize: 5 });
+    const id = found.items.find((r) => r.number === number)?.id;
+    return id ? `/sales-returns/${id}` : null;
   }
   const found = await api.get<Page<{ id: string; number: string }>>('/stock/adjustments', { q: number, kind: 'opening', pageSize: 5 });
   const id = found.items.find((d) => d.number === number)?.id;

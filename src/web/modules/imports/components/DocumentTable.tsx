@@ -47,6 +47,8 @@ export function DocumentTable({ entity, documents, sample, done = false }: Props
   const navigate = useNavigate();
   const [opening, setOpening] = useState<string | null>(null);
   const orders = entity === 'sales-orders';
+  // History returns name the order they take back (the file's order number); no party column.
+  const refs = orders || entity === 'sales-returns';
   const party = orders ? 'customer' : 'warehouse';
 
   const open = async (number: string) => {
@@ -69,8 +71,8 @@ export function DocumentTable({ entity, documents, sample, done = false }: Props
           <Typography.Link onClick={() => void open(n)} disabled={opening === n} data-testid="import-doc-link">{n}</Typography.Link>
         ) }]
       : []),
-    ...(orders ? [{ title: t('imports.docRef'), dataIndex: 'ref', key: 'ref' }] : []),
-    { title: t(orders ? 'imports.docCustomer' : 'imports.docWarehouse'), key: 'party', render: (_: unknown, d: ImportedDocument) => partyOf(d, party, sample) },
+    ...(refs ? [{ title: t('imports.docRef'), dataIndex: 'ref', key: 'ref' }] : []),
+    ...(entity === 'sales-returns' ? [] : [{ title: t(orders ? 'imports.docCustomer' : 'imports.docWarehouse'), key: 'party', render: (_: unknown, d: ImportedDocument) => partyOf(d, party, sample) }]),
     { title: t('imports.docRows'), dataIndex: 'rows', key: 'rows', render: formatRows },
     { title: t(`imports.docAmount.${entity}`), dataIndex: 'amount', key: 'amount', align: 'right', render: formatMoney },
     { title: t(done ? 'imports.docStatus' : 'imports.docStatusAfter'), dataIndex: 'status', key: 'status', render: (s: string) => (
