@@ -87,13 +87,13 @@ describe('importing opening stock and sales orders in the browser', () => {
     (await api<{ items: Level[] }>('GET', `/stock?productId=${productId}&warehouseId=${ids.main}`)).items[0];
   const orderCount = async () => (await api<{ total: number }>('GET', '/sales-orders')).total;
 
-  it('offers each role what it may import: the keeper 期初库存, the clerk 客户 and 销售订单', async () => {
+  it('offers each role what it may import: the keeper 期初库存, the clerk 客户, 销售订单 and 历史退货', async () => {
     await signIn(desk, keeper);
     await openImports(desk);
     expect(await entities(desk)).toEqual(['期初库存']);
     await signIn(phone, clerk);
     await openImports(phone);
-    expect(await entities(phone)).toEqual(['客户', '销售订单']);
+    expect(await entities(phone)).toEqual(['客户', '销售订单', '历史退货']);
   });
 
   it('the keeper imports opening stock from a CSV: checked, one 期初单 for the warehouse, then shown in 库存查询', async () => {
