@@ -6,7 +6,7 @@
 // still owed. The customer's 对账单 shows the period's lines and a closing balance of ¥2.00, and
 // prints in Chinese and English. On 应付管理 a receipt's bill (¥11.30) is paid in full; a purchase
 // return against that paid receipt leaves a credit of ¥1.13 open, applied by hand (核销冲减) to the
-// next receipt.
+// next receipt. The payment's allocation to the second invoice is reversed (反核销) from its drawer.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiSession, buildWeb, label, launchBrowser, startServer, type ApiSession, type TestServer } from './support.js';
@@ -138,5 +138,19 @@ describe('receivables and payables: receive with allocation, statement, pay a su
     await dialog.waitFor({ state: 'hidden' });
     const items = await api<{ items: { number: string; open: number }[] }>('GET', `/finance/payables/items?supplierId=${supplier}&status=open`);
     expect(items.items.map((i) => [i.number, i.open])).toEqual([[next.number, 565 - 113]]);
+  });
+
+  it('reverses an allocation of the payment received (反核销) from its drawer', async () => {
+    await desk.getByRole('menuitem', { name: /(^|\s)应收管理$/ }).click();
+    await desk.getByRole('tab', { name: '收款单' }).click();
+    await desk.getByTestId('fin-payment-row').filter({ hasText: 'B-20261129' }).click();
+    const drawer = desk.locator('.ant-drawer');
+    await drawer.getByText(/收款单 SK-\d{8}-\d{4}/).waitFor();
+    const [, second] = await invoices();
+    await drawer.getByRole('row').filter({ hasText: second.number }).getByRole('button', { name: label('反核销') }).click();
+    await desk.getByRole('tooltip').getByRole('button', { name: label('反核销') }).click();
+    await desk.getByText('已反核销').waitFor();
+    await expect.poll(() => drawer.getByTestId('fin-unallocated').innerText()).toBe('¥5.00');
+    expect((await invoices()).map((i) => i.open)).toEqual([0, 700]);
   });
 });

@@ -39,6 +39,9 @@ export const finance = {
   ageing: (side: Side, q: { asOf?: string; partyId?: string }) =>
     api.get<{ asOf: string; rows: AgeingRow[]; totals: Omit<AgeingRow, 'partyId' | 'partyCode' | 'partyName'> }>(`${base(side)}/ageing`, { asOf: q.asOf, [partyKey(side)]: q.partyId }),
   statement: (party: PartyKind, id: string, from: string, to: string) => api.get<Statement>(`/finance/${party}s/${id}/statement`, { from, to }),
+  payment: (side: Side, id: string) => api.get<Payment>(`${base(side)}/payments/${id}`),
+  /** Reverses one allocation (反核销). */
+  reverse: (side: Side, allocationId: string) => api.del(`${base(side)}/allocations/${allocationId}`),
   /** Applies an open credit (credit note, purchase return) to owed items of the same party. */
   allocateCredit: (side: Side, id: string, allocations: { itemId: string; amount: number }[]) =>
     api.post<Item>(`${itemsPath(side)}/${id}/allocations`, { allocations }),

@@ -11,6 +11,7 @@ import { formatMoney } from '../../../shared/lib/format';
 import { useListParams } from '../../../shared/lib/list-params';
 import { buckets, finance, partyOf, type AgeingRow, type Item, type Side } from '../api';
 import { CreditAllocateModal } from '../components/CreditAllocateModal';
+import { PaymentDrawer } from '../components/PaymentDrawer';
 import { balanceColumns, itemColumns, paymentColumns } from '../components/columns';
 import { PartySelect } from '../components/PartySelect';
 
@@ -39,6 +40,7 @@ export default function LedgerPage({ side }: { side: Side }) {
   const ageing = useQuery({ queryKey: ['finance', side, 'ageing', f.asOf], queryFn: () => finance.ageing(side, { asOf: f.asOf }), enabled: tab === 'ageing' });
   const canWrite = can('finance:write');
   const [credit, setCredit] = useState<Item | null>(null);
+  const [paymentId, setPaymentId] = useState<string | null>(null);
   const itemCols: TableColumnsType<Item> = [
     ...itemColumns(t, side),
     ...(canWrite ? [{
@@ -97,7 +99,8 @@ export default function LedgerPage({ side }: { side: Side }) {
       {tab === 'payments' && (
         <>
           <Flex gap={12} wrap="wrap" style={{ marginBottom: 12 }}>{party}{search}</Flex>
-          <DataTable result={payments} list={list} columns={paymentColumns(t, side)} />
+          <DataTable result={payments} list={list} columns={paymentColumns(t, side)} onRow={(r) => ({ onClick: () => setPaymentId(r.id), style: { cursor: 'pointer' }, 'data-testid': 'fin-payment-row' } as React.HTMLAttributes<HTMLElement>)} />
+          {paymentId && <PaymentDrawer side={side} id={paymentId} canWrite={canWrite} onClose={() => setPaymentId(null)} />}
         </>
       )}
       {tab === 'ageing' && (
