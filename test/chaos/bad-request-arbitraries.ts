@@ -25,7 +25,7 @@ export type BadRequest = {
   url: string;
   contentType?: string;
   headers?: Record<string, string>;
-  payload?: string;
+  payload?: string | Buffer;
 };
 
 /** Every operation of the document. */
@@ -255,6 +255,29 @@ function isJson(s: string): boolean {
   }
 }
 
+/** A multipart/form-data body: text fields and at most one file part named `file`. */
+function multipart(file: { name: string; content: Uint8Array } | null, fields: Record<string, string> = {}): { contentType: string; payload: Buffer } {
+  const boundary = '----jxcchaos7d1f';
+  const part = (head: string, body: Uint8Array | string) => [Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')];
+  const payload = Buffer.concat([
+    ...Object.entries(fields).flatMap(([k, v]) => part(`Content-Disposition: form-data; name="${k}"`, v)),
+    ...(file ? part(`Content-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream`, file.content) : []),
+    Buffer.from(`--${boundary}--\r\n`),
+  ]);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, payload };
+}
+
+const bytes = (prefix: number[]) => fc.uint8Array({ minLength: 0, maxLength: 2000 }).map((b) => new Uint8Array([...prefix, ...b]));
+
+/** Files no import can read: a damaged .xlsx (zip header, then noise), an old .xls, binary text, an unsupported type, nothing. */
+const unreadableFile = fc.oneof(
+  bytes([0x50, 0x4b, 0x03, 0x04]).map((content) => ({ name: 'data.xlsx', content })),
+  bytes([0xd0, 0xcf, 0x11, 0xe0]).map((content) => ({ name: 'data.xls', content })),
+  bytes([0x41, 0x00, 0x42]).map((content) => ({ name: 'data.csv', content })),
+  fc.constantFrom('pdf', 'exe', 'docx', 'json').chain((ext) => bytes([0x25]).map((content) => ({ name: `data.${ext}`, content }))),
+  fc.constant({ name: 'empty.csv', content: new Uint8Array() }),
+);
+
 /** The bad requests one operation admits; none when nothing about it can be broken (a GET without parameters). */
 export function badRequests(op: Op, ids: Record<string, string>): fc.Arbitrary<BadRequest>[] {
   const pathParams = op.params.filter((p) => p.in === 'path');
@@ -288,7 +311,15 @@ export function badRequests(op: Op, ids: Record<string, string>): fc.Arbitrary<B
     out.push(invalidJson.map((text) => plain('body: invalid JSON', goodPath(), text)));
     out.push(fc.constantFrom('application/xml', 'application/x-www-form-urlencoded', 'image/png').map((ct) => ({ ...plain('content-type: unsupported', goodPath()), contentType: ct, payload: ct === 'application/xml' ? '<order/>' : 'a=1&b=2' })));
   }
+  // Uploads (the import routes take multipart/form-data, which the document does not describe):
+  // JSON instead of a form, a form without the file, a file no reader can read.
+  if (op.method === 'POST' && !op.body && op.path.startsWith('/api/v1/imports/')) {
+    out.push(fc.constant(null).map(() => plain('upload: JSON instead of a form', goodPath(), '{}')));
+    out.push(fc.constant(null).map(() => ({ ...plain('upload: no file', goodPath()), ...multipart(null, { note: 'x' }) })));
+    out.push(unreadableFile.map((f) => ({ ...plain('upload: unreadable file', goodPath()), ...multipart(f) })));
+  }
   if (op.body) {
+    out.push(fc.constant(null).map(() => ({ ...plain('content-type: multipart', goodPath()), ...multipart({ name: 'x.csv', content: Buffer.from('a,b') }) })));
     out.push(fc.constant(null).map(() => ({ ...plain('content-type: text/plain', goodPath()), contentType: 'text/plain', payload: JSON.stringify(base) })));
     for (const b of badBodies(op.body, ids)) out.push(b.map(({ kind, value }) => plain(kind, goodPath(), json(value) ?? '')));
     const accepted = acceptedTypes(op.body);

@@ -55,7 +55,10 @@ for (const dialect of chaosDialects) {
       const byStatus = new Map<number, number>();
       const byKind = new Map<string, number>();
       let tried = 0;
-      const describeReq = (r: BadRequest) => `${r.kind}: ${r.method} ${r.url.slice(0, 300)} [${r.contentType ?? '-'}] ${(r.payload ?? '').slice(0, 300)}${(r.payload?.length ?? 0) > 300 ? `… (${r.payload!.length} chars)` : ''}`;
+      const describeReq = (r: BadRequest) => {
+        const text = r.payload === undefined ? '' : typeof r.payload === 'string' ? r.payload : r.payload.toString('latin1');
+        return `${r.kind}: ${r.method} ${r.url.slice(0, 300)} [${r.contentType ?? '-'}] ${text.slice(0, 300)}${text.length > 300 ? `… (${text.length} chars)` : ''}`;
+      };
 
       const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 1_000_000);
       await fc.assert(
