@@ -79,6 +79,31 @@ for (const dialect of chaosDialects) {
       expect(pairs).toBeGreaterThan(500);
     });
 
+    it('refuses a caller without a session every non-public route (401), and a session without its CSRF token every write (403)', async () => {
+      const start = await fingerprint(t.db, dialect);
+      const guarded = routes.filter((r) => r.access !== 'public');
+      const anonymous = t.client();
+      for (const r of guarded) {
+        const res = await call(anonymous, r);
+        const what = `anonymous → ${r.method} ${r.url} (${r.access})`;
+        expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(401);
+        expect(res.body.error.code, what).toBe('UNAUTHENTICATED');
+        expectEnvelope(res, what);
+      }
+      const admin = await t.setupAdmin();
+      const noCsrf = t.client({ cookie: admin.cookie });
+      const writes = guarded.filter((r) => r.method !== 'GET');
+      for (const r of writes) {
+        const res = await call(noCsrf, r);
+        const what = `admin without CSRF → ${r.method} ${r.url}`;
+        expect(res.status, `${what}: ${JSON.stringify(res.body)}`).toBe(403);
+        expect(res.body.error.code, what).toBe('CSRF_INVALID');
+        expectEnvelope(res, what);
+      }
+      console.log(`[${dialect}] ${guarded.length} routes refused to an anonymous caller (401), ${writes.length} writes refused to a session without its CSRF token (403)`);
+      expect(changedTables(start, await fingerprint(t.db, dialect)), 'tables changed by unauthenticated requests').toEqual([]);
+    });
+
     it(`refuses an API key scoped to ${SCOPE} everything else: API_KEY_SCOPE where its role would allow it, FORBIDDEN where not`, async () => {
       const admin = await t.setupAdmin();
       const keys = new Map<string, TestClient>();
