@@ -5142,6 +5142,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/accounting-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Voucher rows (凭证分录) of sales, cost of goods, purchases and payments in a date range, as .xlsx or .csv; every voucher balances */
+        get: {
+            parameters: {
+                query: {
+                    format?: "xlsx" | "csv";
+                    /** @description First business date (YYYY-MM-DD) of the documents */
+                    from: string;
+                    /** @description Comma-separated voucher kinds, any of sales, cogs, purchases, payments; default all */
+                    kinds?: string;
+                    /** @description Last business date, inclusive; at most 366 days after from */
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                400: components["responses"]["Error"];
+                401: components["responses"]["Error"];
+                403: components["responses"]["Error"];
+                404: components["responses"]["Error"];
+                409: components["responses"]["Error"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/customers/{id}/statement": {
         parameters: {
             query?: never;

@@ -17,7 +17,7 @@ import { salesReturnRoutes } from './returns/index.js';
 import { feedbackRoutes } from './feedback/index.js';
 import { analyticsRoutes, analyticsStockRoutes } from './analytics/index.js';
 import { webhookRoutes } from './webhooks/index.js';
-import { financeRoutes } from './finance/index.js';
+import { accountingExportRoutes, financeRoutes } from './finance/index.js';
 
 /** Every module's route plugin, registered by buildApp in this order. */
-export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes, analyticsRoutes, analyticsStockRoutes, financeRoutes, webhookRoutes];
+export const routeModules: FastifyPluginAsync[] = [authRoutes, userRoutes, auditRoutes, categoryRoutes, productRoutes, partnerRoutes, warehouseRoutes, importRoutes, stockRoutes, transferRoutes, countRoutes, salesOrderRoutes, alertRoutes, pickListRoutes, shipmentRoutes, trackingRoutes, purchasingRoutes, purchaseReturnRoutes, replenishmentRoutes, messageTemplateRoutes, notifyRoutes, salesReturnRoutes, feedbackRoutes, analyticsRoutes, analyticsStockRoutes, financeRoutes, accountingExportRoutes, webhookRoutes];
