@@ -68,5 +68,10 @@ export const en = {
     signUs: 'For us (stamp)',
     signThem: 'Confirmed by (stamp)',
     view: 'View',
+    vouchers: {
+      button: 'Export vouchers', title: 'Export accounting vouchers', export: 'Export', range: 'Document dates', from: 'From', to: 'To', kinds: 'Voucher kinds', format: 'Format',
+      kind: { sales: 'Sales', cogs: 'Cost of goods', purchases: 'Purchases', payments: 'Payments' },
+      hint: 'One voucher per document (numbered 记-0001… by date), ready to import into 用友 or 金蝶; at most 366 days at a time.',
+    },
   },
 };

@@ -68,5 +68,10 @@ export const zh = {
     signUs: '本公司（盖章）',
     signThem: '对方确认（盖章）',
     view: '查看',
+    vouchers: {
+      button: '导出凭证', title: '导出会计凭证', export: '导出', range: '单据日期', from: '开始日期', to: '结束日期', kinds: '凭证类别', format: '格式',
+      kind: { sales: '销售收入', cogs: '销售成本', purchases: '采购入库', payments: '收付款' },
+      hint: '每张单据一张凭证（记-0001 起按日期编号），可导入用友、金蝶；一次最多 366 天。',
+    },
   },
 };

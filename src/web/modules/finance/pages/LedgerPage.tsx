@@ -14,6 +14,7 @@ import { CreditAllocateModal } from '../components/CreditAllocateModal';
 import { PaymentDrawer } from '../components/PaymentDrawer';
 import { balanceColumns, itemColumns, paymentColumns } from '../components/columns';
 import { PartySelect } from '../components/PartySelect';
+import { VoucherExportButton } from '../components/VoucherExportButton';
 
 const tabs = ['balances', 'items', 'payments', 'ageing'] as const;
 
@@ -62,7 +63,7 @@ export default function LedgerPage({ side }: { side: Side }) {
     <>
       <PageHeader
         title={t(`fin.${side}`)}
-        extra={canWrite && <Link to={`/finance/${side}/${action}${f.partyId ? `?partyId=${f.partyId}` : ''}`}><Button type="primary">{t(`fin.${action}`)}</Button></Link>}
+        extra={<Flex gap={8}><VoucherExportButton />{canWrite && <Link to={`/finance/${side}/${action}${f.partyId ? `?partyId=${f.partyId}` : ''}`}><Button type="primary">{t(`fin.${action}`)}</Button></Link>}</Flex>}
       />
       <Tabs
         activeKey={tab}
