@@ -4505,7 +4505,7 @@ export interface paths {
                         }[];
                         code: string;
                         contacts?: {
-                            email?: unknown;
+                            email?: string | null;
                             name: string;
                             phone?: string | null;
                             title?: string | null;
@@ -4515,7 +4515,7 @@ export interface paths {
                          * @default 0
                          */
                         creditLimit?: number;
-                        email?: unknown;
+                        email?: string | null;
                         name: string;
                         notes?: string | null;
                         /**
@@ -4715,13 +4715,13 @@ export interface paths {
                         }[];
                         code?: string;
                         contacts?: {
-                            email?: unknown;
+                            email?: string | null;
                             name: string;
                             phone?: string | null;
                             title?: string | null;
                         }[];
                         creditLimit?: number;
-                        email?: unknown;
+                        email?: string | null;
                         name?: string;
                         notes?: string | null;
                         paymentTermsDays?: number;
@@ -19065,12 +19065,12 @@ export interface paths {
                         address?: string | null;
                         code: string;
                         contacts?: {
-                            email?: unknown;
+                            email?: string | null;
                             name: string;
                             phone?: string | null;
                             title?: string | null;
                         }[];
-                        email?: unknown;
+                        email?: string | null;
                         /**
                          * @description Usual lead time in days
                          * @default 0
@@ -19283,12 +19283,12 @@ export interface paths {
                         address?: string | null;
                         code?: string;
                         contacts?: {
-                            email?: unknown;
+                            email?: string | null;
                             name: string;
                             phone?: string | null;
                             title?: string | null;
                         }[];
-                        email?: unknown;
+                        email?: string | null;
                         leadTimeDays?: number;
                         moq?: number;
                         name?: string;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { exportQueryBase, fen, listQueryBase, optText, statusEnum } from '../../platform/http-schemas.js';
 
 const code = z.string().trim().min(1).max(40);
-const email = z.email('请输入有效的邮箱 | Enter a valid email').max(200).nullish().or(z.literal('').transform(() => null)).transform((v) => v ?? null);
+// '' (a cleared form field) means no email. Done before validation rather than as a union branch
+// with a transform, which the OpenAPI document could only render as an empty anyOf (nothing valid).
+const email = z.preprocess((v) => (v === '' ? null : v), z.email('请输入有效的邮箱 | Enter a valid email').max(200).nullish()).transform((v) => v ?? null);
 const tags = z.array(z.string().trim().min(1).max(30)).max(30);
 
 export const contactInput = z.strictObject({
