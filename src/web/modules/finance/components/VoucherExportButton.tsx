@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Modal, Segmented } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadFile } from '../../../shared/api/client';
+import { ApiError, downloadFile } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/lib/errors';
 
 const kinds = ['sales', 'cogs', 'purchases', 'payments'] as const;
@@ -27,7 +27,9 @@ export function VoucherExportButton() {
       await downloadFile('/finance/accounting-export', { from, to, format, kinds: chosen.join(',') }, `vouchers.${format}`);
       setOpen(false);
     } catch (e) {
-      setError(errorMessage(e));
+      // A refused range or kind: the server's reason for each field, not only its summary.
+      const reasons = e instanceof ApiError ? e.fieldErrors.map((d) => d.message).filter(Boolean) : [];
+      setError(reasons.length ? reasons.join('；') : errorMessage(e));
     } finally {
       setBusy(false);
     }
