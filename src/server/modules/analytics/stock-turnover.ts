@@ -21,7 +21,7 @@ const keyFor = (by: TurnoverBy, r: Key) => (by === 'product' ? r.productId : by 
  * whole months from the monthly rollup (stock_value_months), the days before the first whole month
  * from the movements themselves.
  */
-async function movedFrom(db: DbOrTx, f: Filters, day: string, perWarehouse: boolean) {
+async function movedFrom(db: DbOrTx, f: Filters, day: string, per: MovedPer) {
   const month = day.slice(0, 7);
   const firstWhole = day.endsWith('-01') ? month : nextMonth(month);
   const filters = (p: string): RawBuilder<unknown>[] => [
@@ -34,35 +34,39 @@ async function movedFrom(db: DbOrTx, f: Filters, day: string, perWarehouse: bool
     union all
     select m.product_id, m.warehouse_id, m.cost_amount as value from ${movementsByTime(db)}
     where m.at >= ${dayStart(day)} and m.at < ${dayStart(`${firstWhole}-01`)}${and(filters('m.'))}`;
-  const { rows } = await sql<{ productId: string; warehouseId: string; value: unknown }>`
-    select x.product_id as "productId", ${perWarehouse ? sql`x.warehouse_id` : sql`''`} as "warehouseId", sum(x.value) as value from (
+  const col = (e: string, as: string) => sql`${sql.raw(e)} as ${sql.ref(as)}`;
+  const keys = sql.join(per === 'pair' ? [col('x.product_id', 'productId'), col('x.warehouse_id', 'warehouseId'), col("''", 'categoryId')]
+    : [col('x.product_id', 'productId'), col("''", 'warehouseId'), col("''", 'categoryId')]);
+  const { rows } = await sql<{ productId: string; warehouseId: string; categoryId: string; value: unknown }>`
+    select ${keys}, sum(x.value) as value from (
       select r.product_id, r.warehouse_id, r.value from stock_value_months r where r.month >= ${firstWhole}${and(filters('r.'))}${edge}
-    ) x group by x.product_id${perWarehouse ? sql`, x.warehouse_id` : sql``}`.execute(db);
+    ) x group by 1, 2, 3`.execute(db);
   return rows;
 }
 
-/** Movement value per product × warehouse (or per product, warehouse '') from the start of a business day on, and from a later one on. */
-export async function movedSince(db: DbOrTx, f: Filters, from: string, later: string, perWarehouse = true) {
-  const [all, after] = await Promise.all([movedFrom(db, f, from, perWarehouse), movedFrom(db, f, later, perWarehouse)]);
+/** How movedSince groups: per product × warehouse, per product, or per category (the product's category now; summed from the products). */
+export type MovedPer = 'pair' | 'product' | 'category';
+
+/** Movement value from the start of a business day on, and from a later one on, grouped `per` (the other keys '') . */
+export async function movedSince(db: DbOrTx, f: Filters, from: string, later: string, per: MovedPer = 'pair') {
+  const [all, after] = await Promise.all([movedFrom(db, f, from, per), movedFrom(db, f, later, per)]);
   const out = new Map<string, { productId: string; warehouseId: string; categoryId: string; value: number; laterValue: number }>();
-  const row = (r: { productId: string; warehouseId: string }) => {
-    const k = `${r.productId}\u0000${r.warehouseId}`;
-    return out.get(k) ?? out.set(k, { productId: r.productId, warehouseId: r.warehouseId, categoryId: '', value: 0, laterValue: 0 }).get(k)!;
+  const row = (r: { productId: string; warehouseId: string; categoryId: string }) => {
+    const k = `${r.productId}\u0000${r.warehouseId}\u0000${r.categoryId}`;
+    return out.get(k) ?? out.set(k, { productId: r.productId, warehouseId: r.warehouseId, categoryId: r.categoryId, value: 0, laterValue: 0 }).get(k)!;
   };
   for (const r of all) row(r).value += Number(r.value ?? 0);
   for (const r of after) row(r).laterValue += Number(r.value ?? 0);
-  const categories = await categoriesOf(db, [...new Set([...out.values()].map((r) => r.productId))]);
-  for (const r of out.values()) r.categoryId = categories.get(r.productId) ?? '';
-  return [...out.values()];
-}
-
-/** Category of each product (empty text for none), 500 ids a query. */
-async function categoriesOf(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const r of await db.selectFrom('products').select(['id', 'categoryId']).where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(r.id, r.categoryId ?? '');
+  if (per !== 'category') return [...out.values()];
+  // Per category: the products' sums under the category each is in now (one pass over products, cheaper than a join per rollup row).
+  const categories = new Map((await db.selectFrom('products').select(['id', 'categoryId']).execute()).map((p) => [p.id, p.categoryId ?? '']));
+  const byCategory = new Map<string, { productId: string; warehouseId: string; categoryId: string; value: number; laterValue: number }>();
+  for (const r of out.values()) {
+    const c = categories.get(r.productId) ?? '';
+    const g = byCategory.get(c) ?? byCategory.set(c, { productId: '', warehouseId: '', categoryId: c, value: 0, laterValue: 0 }).get(c)!;
+    g.value += r.value; g.laterValue += r.laterValue;
   }
-  return out;
+  return [...byCategory.values()];
 }
 
 /** Turnover, average inventory value and days of supply by product, category or warehouse. */
@@ -70,7 +74,7 @@ export async function stockTurnover(db: DbOrTx, f: Filters, by: TurnoverBy, limi
   const today = businessDate();
   const [now, moved, sold] = await Promise.all([
     stockValues(db, f),
-    movedSince(db, f, f.from, addDays(f.to, 1), by === 'warehouse'),
+    movedSince(db, f, f.from, addDays(f.to, 1), by === 'warehouse' ? 'pair' : by),
     salesBy(db, { ...f, customerId: undefined }, by),
   ]);
   type Row = { opening: number; closing: number; onHand: number; value: number };
