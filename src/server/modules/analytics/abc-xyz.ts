@@ -68,11 +68,13 @@ async function seriesOf(db: DbOrTx, f: Filters): Promise<Map<string, Series>> {
     const where: RawBuilder<unknown>[] = [sql`month >= ${months.from.slice(0, 7)} and month <= ${months.to.slice(0, 7)}`];
     if (f.warehouseId) where.push(sql`warehouse_id = ${f.warehouseId}`);
     if (f.categoryIds) where.push(sql`category_id in (${sql.join(f.categoryIds)})`);
+    // The per-product table has one row per month × product already: one level of grouping (and no
+    // hash of 50,000 month × product groups, which spills to disk on PostgreSQL's default work_mem).
+    const monthly = table === 'sales_monthly_product_totals'
+      ? sql`select month, product_id, net - returned_net as revenue, quantity as units from sales_monthly_product_totals where ${sql.join(where, sql` and `)}`
+      : sql`select month, product_id, sum(net) - sum(returned_net) as revenue, sum(quantity) as units from ${sql.table(table)} where ${sql.join(where, sql` and `)} group by month, product_id`;
     const { rows } = await sql<{ productId: string; revenue: unknown; units: unknown; squares: unknown }>`
-      select product_id as "productId", sum(revenue) as revenue, sum(units) as units, sum(units * units) as squares from (
-        select month, product_id, sum(net) - sum(returned_net) as revenue, sum(quantity) as units from ${sql.table(table)}
-        where ${sql.join(where, sql` and `)} group by month, product_id
-      ) m group by product_id`.execute(db);
+      select product_id as "productId", sum(revenue) as revenue, sum(units) as units, sum(units * units) as squares from (${monthly}) m group by product_id`.execute(db);
     for (const r of rows) add(r.productId, Number(r.revenue ?? 0), Number(r.units ?? 0), Number(r.squares ?? 0));
   }
   // The months at the ends (or, by customer or product, every month from the facts).
