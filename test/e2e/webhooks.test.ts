@@ -82,7 +82,11 @@ describe('开放接口: API key scopes and webhooks', () => {
     expect((await api<{ total: number }>('GET', '/webhooks/subscriptions')).total).toBe(0);
 
     await dialog.getByLabel('推送地址').fill(hooks.url());
+    // The field's error goes once the address is valid (as a user sees it), then save.
+    await expect.poll(() => fieldError('推送地址').count()).toBe(0);
     await dialog.getByRole('button', { name: label('保存') }).click();
+    // The secret's dialog, or (to say why not) the error message shown instead.
+    await expect.poll(async () => (await page.getByTestId('webhook-secret').count()) || (await page.locator('.ant-message-error').allTextContents()).join(' ') || 0, { timeout: 30_000 }).toBe(1);
     const secret = (await page.getByTestId('webhook-secret').textContent())?.trim() ?? '';
     expect(secret).toMatch(/^whsec_/);
     hooks.secret = secret;
