@@ -61,3 +61,13 @@ export const statusEnum = z.enum(['active', 'inactive']);
 export const idempotencyHeaders = z.object({
   'idempotency-key': z.string().min(1).max(200).optional().describe('Retry-safe key: the same key and body returns the first result (200); another body gets 422'),
 });
+
+/** An http:// or https:// URL (webhook and chat-bot addresses); anything else is refused on the field. */
+export const httpUrl = z.string().trim().max(1000).refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, { message: '须为 http:// 或 https:// 开头的网址 | Must be an http:// or https:// URL' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from '../../platform/http-schemas.js';
 
 // Request and response schemas of message templates and webhook/SMS channel settings.
 
@@ -43,15 +44,6 @@ export const renderedView = z.object({ subject: z.string(), text: z.string(), ht
 
 export const channelKind = z.enum(['wecom', 'dingtalk', 'sms']);
 export const channelParams = z.strictObject({ kind: channelKind });
-
-const httpUrl = z.string().trim().max(1000).refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, { message: '须为 http:// 或 https:// 开头的网址 | Must be an http:// or https:// URL' });
 
 export const channelInput = z.strictObject({
   enabled: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DbHandle } from '../../db/create-db.js';
-import { anythingToDo, claimDueDeliveries, fanOutDue, finishDelivery, logAttempt, renewDeliveryClaim, type ClaimedDelivery } from './webhook.repository.js';
+import { hasDueWork, claimDueDeliveries, fanOutDue, finishDelivery, logAttempt, renewDeliveryClaim, type ClaimedDelivery } from './webhook.repository.js';
 import { excerpt, retryDelay, retrySchedule, signatureFor } from './webhooks.js';
 
 // Sends webhooks. Each round fans new outbox messages out to the subscriptions (one delivery row per
@@ -101,7 +101,7 @@ export function createWebhookDispatcher(database: DbHandle, opts: WebhookDispatc
   }
 
   async function runOnce(): Promise<number> {
-    if (!(await anythingToDo(db, new Date().toISOString()))) return 0;
+    if (!(await hasDueWork(db, new Date().toISOString()))) return 0;
     const fanned = await fanOutDue(db, dialect, { now: new Date().toISOString(), limit: o.fanOutBatch });
     const batch = await claim();
     await Promise.all(batch.map((d) => send(d).catch((err: unknown) => {

@@ -29,7 +29,7 @@ export async function insertDeliveries(db: DbOrTx, rows: ReturnType<typeof deliv
 }
 
 /** Whether any outbox message waits to be fanned out, or any delivery is due: a read, so idle rounds write nothing. */
-export async function anythingToDo(db: DbOrTx, now: string): Promise<boolean> {
+export async function hasDueWork(db: DbOrTx, now: string): Promise<boolean> {
   const fresh = await db.selectFrom('outbox').select('id').where('webhooksAt', 'is', null).limit(1).executeTakeFirst();
   if (fresh) return true;
   const due = await db.selectFrom('webhookDeliveries').select('id').where('status', 'in', ['pending', 'failed']).where('nextAttemptAt', '<=', now).limit(1).executeTakeFirst();

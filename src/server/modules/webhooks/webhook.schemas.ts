@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { httpUrl } from '../../platform/http-schemas.js';
 import { webhookEventTypes } from './webhook-events.js';
 
 // Request and response schemas of webhook subscriptions, deliveries, resend and replay.
-
-const httpUrl = z.string().trim().max(1000).refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, { message: '须为 http:// 或 https:// 开头的网址 | Must be an http:// or https:// URL' });
 
 const eventList = z.array(z.enum(['*', ...webhookEventTypes] as [string, ...string[]])).min(1).max(100)
   .describe('event types to receive (GET /webhooks/events lists them); ["*"] for every type');
