@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import { daysBetween, type Filters } from './filters.js';
 import { namesOf, round2 } from './lookups.js';
@@ -37,11 +38,12 @@ export const segmentOf = (r: number, f: number, m: number) => [r, f, m].map((s) 
 /** Customers who ordered in the range, with recency, frequency, monetary value, their scores and segment (rows: the first `limit` by monetary value, of one segment when asked). */
 export async function customerRfm(db: DbOrTx, f: Filters, want: { limit: number; segment?: SegmentCode } = { limit: 100_000 }) {
   const scope: Filters = { ...f, categoryIds: undefined, productId: undefined };
-  let q = db.selectFrom('orderFacts').select(['customerId', (eb) => eb.fn.countAll<number>().as('orders'), (eb) => eb.fn.max('orderDay').as('last')])
+  // coalesce(): an expression, so SQLite reads the day range of the covering index rather than skip-scanning the customer index.
+  let q = db.selectFrom('orderFacts').select([sql<string>`coalesce(customer_id, '')`.as('customerId'), (eb) => eb.fn.countAll<number>().as('orders'), (eb) => eb.fn.max('orderDay').as('last')])
     .where('orderDay', '>=', f.from).where('orderDay', '<=', f.to).where('cancelled', '=', 0);
   if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
   if (f.customerId) q = q.where('customerId', '=', f.customerId);
-  const [orders, revenue] = await Promise.all([q.groupBy('customerId').execute(), salesBy(db, scope, 'customer')]);
+  const [orders, revenue] = await Promise.all([q.groupBy(sql`1`).execute(), salesBy(db, scope, 'customer')]);
   const base = orders.map((o) => {
     const m = revenue.get(o.customerId);
     return { customerId: o.customerId, lastOrderDay: String(o.last), recencyDays: daysBetween(String(o.last), f.to), frequency: Number(o.orders), monetary: m ? m.net - m.returnedNet : 0 };
