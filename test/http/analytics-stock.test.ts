@@ -131,6 +131,12 @@ describe(`analytics: stock, customer and supplier figures ${dialectLabel}`, () =
     const teaW2 = shipments.flatMap((s) => (s.warehouseId === w.w2.id ? s.lines : [])).reduce((s, l: Json) => s + l.costAmount, 0);
     expect(byW.rows).toHaveLength(1);
     expect(byW.rows[0]).toMatchObject({ id: w.w2.id, name: '南仓', cogs: teaW2, unitsSold: 4, onHand: 16 });
+    // Per product (summed in the database) and per warehouse (each warehouse's share) add up to the same totals.
+    const totals = async (by: string) => (await get('/api/v1/analytics/stock/turnover', { from: inDays(-12), to: today, by })).total;
+    const [p, wh, c] = [await totals('product'), await totals('warehouse'), await totals('category')];
+    expect(p.value).toBeGreaterThan(0);
+    expect(wh).toEqual(p);
+    expect(c).toEqual(p);
   });
 
   it('classes products ABC by revenue and XYZ by monthly demand, the same across months cut at the edges', async () => {

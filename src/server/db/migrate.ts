@@ -25,6 +25,7 @@ import * as m0019 from './migrations/0019-stock-movement-time.js';
 import * as m0023 from './migrations/0023-finance.js';
 import * as m0024 from './migrations/0024-webhooks.js';
 import * as m0025 from './migrations/0025-order-facts-cover.js';
+import * as m0026 from './migrations/0026-rollup-prefixes.js';
 
 // Migrations are listed here rather than read from disk so they work the same under tsx and bundlers.
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023-finance': m0023,
   '0024-webhooks': m0024,
   '0025-order-facts-cover': m0025,
+  '0026-rollup-prefixes': m0026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -88,3 +88,12 @@ export interface ProductLastSaleTable { productId: string; warehouseId: string; 
 
 /** Units and cost value the ledger moved per business month × product × warehouse (migration 0022), kept by changeStock. */
 export interface StockValueMonthTable { month: string; productId: string; warehouseId: string; quantity: number; value: number }
+
+/** Which running totals of a monthly rollup (rollup_prefix_months, migration 0026) hold: one row per rollup × month made. */
+export interface RollupPrefixMonthTable { rollup: string; month: string; madeAt: string }
+/** stock_value_months summed over the months before `month` (migration 0026). */
+export interface StockValuePrefixTable { month: string; productId: string; warehouseId: string; quantity: number; value: number }
+/** sales_monthly_product_totals summed over the months before `month` (migration 0026). */
+export interface SalesProductPrefixTable extends RollupMeasures { month: string; productId: string }
+/** sales_monthly_customer_totals summed over the months before `month` (migration 0026). */
+export interface SalesCustomerPrefixTable extends RollupMeasures { month: string; warehouseId: string; customerId: string }

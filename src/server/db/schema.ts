@@ -45,7 +45,7 @@ import type { ReturnCategoryWindowTable, ReturnSettingsTable, SalesReturnHistory
 import type { MessageDeliveryTable, NotifySettingsTable } from './schema-notify-dispatcher.js';
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookSubscriptionTable } from './schema-webhooks.js';
 import type { CustomerInvoiceTable, CustomerPaymentTable, PayableAllocationTable, ReceivableAllocationTable, SupplierPaymentTable } from './schema-finance.js';
-import type { DemandForecastTable, OrderFactTable, ProductLastSaleTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyCustomerTotalTable, SalesMonthlyProductTable, SalesMonthlyProductTotalTable, StockValueMonthTable } from './schema-analytics.js';
+import type { DemandForecastTable, OrderFactTable, ProductLastSaleTable, SalesDailyTable, SalesFactTable, SalesMonthlyCustomerTable, SalesMonthlyCustomerTotalTable, SalesMonthlyProductTable, SalesMonthlyProductTotalTable, StockValueMonthTable, RollupPrefixMonthTable, StockValuePrefixTable, SalesProductPrefixTable, SalesCustomerPrefixTable } from './schema-analytics.js';
 
 // Table types in camelCase; CamelCasePlugin maps them to snake_case columns.
 // Ids are text, timestamps ISO-8601 UTC text, money integer fen, quantities integer base units,
@@ -295,6 +295,10 @@ export interface Database {
   salesMonthlyProductTotals: SalesMonthlyProductTotalTable;
   productLastSales: ProductLastSaleTable;
   stockValueMonths: StockValueMonthTable;
+  rollupPrefixMonths: RollupPrefixMonthTable;
+  stockValuePrefixes: StockValuePrefixTable;
+  salesProductPrefixes: SalesProductPrefixTable;
+  salesCustomerPrefixes: SalesCustomerPrefixTable;
   orderFacts: OrderFactTable;
   demandForecasts: DemandForecastTable;
   customerInvoices: CustomerInvoiceTable;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
+import { prefixDifferences, prefixSpecs } from '../../platform/rollup-prefixes.js';
 import { addToRollups, recordHistoryFacts, recordReturnFacts, recordShipmentFacts } from './sales-facts.js';
 import { rebuildStockMonths, stockMonthDifferences } from '../inventory/stock-months.js';
 
@@ -8,7 +9,8 @@ import { rebuildStockMonths, stockMonthDifferences } from '../inventory/stock-mo
 // of its facts, and rebuilds facts, rollups and order facts from the documents (a database that had
 // orders before migration 0016, or after a repair). Imported history's facts are kept (a stated cost
 // and a history return live only on them); history orders without facts get them. The ledger's
-// monthly rollup (stock_value_months) is checked against the movements and refilled from them.
+// monthly rollup (stock_value_months) is checked against the movements and refilled from them; the
+// running totals made from the rollups (rollup_prefix_months) are checked, and dropped on a rebuild.
 
 type Mismatch = { table: string; key: string; expected: Record<string, number> | null; actual: Record<string, number> | null };
 
@@ -54,8 +56,13 @@ export async function verifyAnalytics(db: DbOrTx): Promise<{ ok: boolean; checke
   for (const d of await stockMonthDifferences(db, 100)) {
     mismatches.push({ table: 'stock_value_months', key: `${d.month} / ${d.productId} / ${d.warehouseId}`, expected: { quantity: d.movedQuantity, value: d.movedValue }, actual: { quantity: d.rollupQuantity, value: d.rollupValue } });
   }
+  // Running totals made from the rollups (platform/rollup-prefixes.ts) against the rollups summed.
+  for (const d of await prefixDifferences(db, 100)) {
+    mismatches.push({ table: prefixTables[d.rollup] ?? d.rollup, key: `${d.month} / ${d.key} / ${d.measure}`, expected: { [d.measure]: d.summed }, actual: { [d.measure]: d.prefix } });
+  }
   return { ok: mismatches.length === 0, checked, mismatches };
 }
+const prefixTables: Record<string, string> = Object.fromEntries(Object.values(prefixSpecs).map((s) => [s.name, s.prefix]));
 
 /** Rebuilds every fact and rollup from the documents, in one transaction. */
 export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; historyOrders: number; returnLines: number; orders: number }> {
@@ -71,6 +78,7 @@ export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; his
     const stale = (await trx.selectFrom('salesFacts').select('id').execute()).map((f) => f.id).filter((id) => !keptIds.has(id));
     for (let i = 0; i < stale.length; i += 500) await trx.deleteFrom('salesFacts').where('id', 'in', stale.slice(i, i + 500)).execute();
     for (const t of ['salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'productLastSales', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
+    await trx.deleteFrom('rollupPrefixMonths').where('rollup', 'in', [prefixSpecs.salesProducts.name, prefixSpecs.salesCustomers.name]).execute();
     const asFact = ({ id: _id, ...f }: (typeof kept)[number]) => ({ ...f, quantity: Number(f.quantity), net: Number(f.net), cost: Number(f.cost), costed: Number(f.costed) });
     for (let i = 0; i < kept.length; i += 2000) await addToRollups(trx, kept.slice(i, i + 2000).map(asFact));
     const historyWithFacts = new Set(kept.filter((f) => f.kind === 'sale').map((f) => f.orderId));

@@ -38,6 +38,19 @@ export async function stockValues(db: DbOrTx, f: Pick<Filters, 'warehouseId' | '
   return f.warehouseId ? out.filter((r) => r.warehouseId === f.warehouseId) : out;
 }
 
+/**
+ * The same values summed per product (warehouseId ''), in the database: a product's shares add up to
+ * its cost value, so a product with stock on hand anywhere is worth its whole cost value.
+ */
+export async function stockValuesByProduct(db: DbOrTx, f: Pick<Filters, 'categoryIds' | 'productId'>) {
+  let q = db.selectFrom('stockLevels as s').innerJoin('products as p', 'p.id', 's.productId').leftJoin('productCosts as c', 'c.productId', 's.productId')
+    .select(['s.productId', (eb) => eb.fn.min('p.categoryId').as('categoryId'), (eb) => eb.fn.sum<number>('s.onHand').as('onHand'), (eb) => eb.fn.min('c.value').as('value')])
+    .where('s.onHand', '>', 0).groupBy('s.productId');
+  if (f.categoryIds) q = q.where('p.categoryId', 'in', f.categoryIds);
+  if (f.productId) q = q.where('s.productId', '=', f.productId);
+  return (await q.execute()).map((r) => ({ productId: r.productId, warehouseId: '', categoryId: r.categoryId ?? '', onHand: Number(r.onHand), value: Number(r.value ?? 0) }));
+}
+
 export async function inventoryValue(db: DbOrTx, f: Filters, by: ValueBy) {
   const rows = await stockValues(db, f);
   const groups = new Map<string, { units: number; value: number; products: Set<string> }>();

@@ -1,3 +1,4 @@
+import { forgetPrefixesAfter, prefixSpecs } from '../../platform/rollup-prefixes.js';
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
 import type { RollupMeasures, SalesFactTable } from '../../db/schema-analytics.js';
@@ -98,6 +99,7 @@ export async function addToRollups(trx: Tx, facts: SaleFact[]): Promise<void> {
   await upsert(trx, 'salesMonthlyCustomers', [...customers.values()]);
   await upsert(trx, 'salesMonthlyCustomerTotals', [...customerTotals.values()]);
   await upsert(trx, 'salesMonthlyProductTotals', [...productTotals.values()]);
+  if (facts.length) await forgetPrefixesAfter(trx, [prefixSpecs.salesProducts, prefixSpecs.salesCustomers], facts.reduce((m, f) => (f.day < m ? f.day : m), facts[0].day).slice(0, 7));
   const last = new Map<string, { productId: string; warehouseId: string; lastDay: string }>();
   for (const f of facts) {
     if (f.kind !== 'sale') continue;

@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../db/create-db.js';
 import type { RollupMeasures } from '../../db/schema-analytics.js';
 import { businessDate } from '../../platform/clock.js';
 import { addDays, daysBetween, type Filters } from './filters.js';
+import { nextMonth } from '../../platform/business-months.js';
+import { ensurePrefix, prefixSpecs } from '../../platform/rollup-prefixes.js';
 
 // Where a sales figure is summed from (docs/metrics.md "How figures are kept exact and fast"):
 // - by customer or product filter: the facts themselves (their indexes lead with customer, product);
@@ -64,6 +66,42 @@ async function sumOver(db: DbOrTx, source: Source, f: Filters, range: { from: st
   const sums = source === 'facts' ? factSums : rollupSums;
   const q = sql<Record<string, unknown>>`select ${key} as "key", ${sums} from ${sql.table(tables[source])} where ${sql.join(where, sql` and `)} group by 1`;
   const { rows } = await q.execute(db);
+  const out = new Map<string, Measures>();
+  for (const r of rows) {
+    if (Number(r.lines) === 0 || r.lines === null) continue;
+    const m = zero();
+    for (const k of keys) m[k] = Number(r[k] ?? 0);
+    out.set(String(r.key), m);
+  }
+  return out;
+}
+
+const prefixOf = { productTotals: prefixSpecs.salesProducts, customerTotals: prefixSpecs.salesCustomers } as const;
+
+/**
+ * Whole months of a per-product or per-customer total rollup by its running totals
+ * (platform/rollup-prefixes.ts): the months [A, B] are the prefix after B less the prefix of A, with
+ * the months from this one to B (not yet closed) read from the rollup. Null when fewer than three
+ * months lie between or the prefixes cannot be made here.
+ */
+async function sumByPrefixes(db: DbOrTx, source: 'productTotals' | 'customerTotals', f: Filters, range: Range, group: Group): Promise<Map<string, Measures> | null> {
+  const first = range.from.slice(0, 7);
+  const last = range.to.slice(0, 7);
+  const current = businessDate().slice(0, 7);
+  const end = last < current ? nextMonth(last) : current;
+  if (end <= nextMonth(nextMonth(first))) return null;
+  const spec = prefixOf[source];
+  if (!(await ensurePrefix(db, spec, first)) || !(await ensurePrefix(db, spec, end))) return null;
+  const where = f.warehouseId ? sql` and warehouse_id = ${f.warehouseId}` : sql``;
+  const key = keyOf(source, group);
+  const cols = sql.raw(['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'].join(', '));
+  const negative = sql.raw(['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'].map((c) => `-${c} as ${c}`).join(', '));
+  const keyCol = sql.raw(source === 'productTotals' ? 'product_id' : 'customer_id');
+  const { rows } = await sql<Record<string, unknown>>`select ${key} as "key", ${rollupSums} from (
+      select ${keyCol}, ${cols} from ${sql.table(tables[source])} where month >= ${end} and month <= ${last}${where}
+      union all select ${keyCol}, ${cols} from ${sql.table(spec.prefix)} where month = ${end}${where}
+      union all select ${keyCol}, ${negative} from ${sql.table(spec.prefix)} where month = ${first}${where}
+    ) x group by 1`.execute(db);
   const out = new Map<string, Measures>();
   for (const r of rows) {
     if (Number(r.lines) === 0 || r.lines === null) continue;
@@ -138,7 +176,8 @@ export async function salesBy(db: DbOrTx, f: Filters, group: Group): Promise<Map
   if (group !== 'product' && group !== 'customer') return sumOver(db, 'daily', f, range, group);
   const { months, add, subtract } = planMonths(f.from, f.to, businessDate());
   const monthly: Source = group === 'product' ? (f.categoryIds || f.warehouseId ? 'products' : 'productTotals') : f.categoryIds ? 'customers' : 'customerTotals';
-  const out = months ? await sumOver(db, monthly, f, months, group) : new Map<string, Measures>();
+  const out = !months ? new Map<string, Measures>()
+    : (monthly === 'productTotals' || monthly === 'customerTotals' ? await sumByPrefixes(db, monthly, f, months, group) : null) ?? await sumOver(db, monthly, f, months, group);
   for (const e of add) merge(out, await sumOver(db, 'facts', f, e, group));
   for (const e of subtract) {
     for (const [k, m] of await sumOver(db, 'facts', f, e, group)) {

@@ -2,15 +2,17 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
 import { addDays, type Filters } from './filters.js';
-import { stockValues } from './inventory-figures.js';
+import { stockValues, stockValuesByProduct } from './inventory-figures.js';
 import { nextMonth } from '../../platform/business-months.js';
 import { dayStart, movementsByTime, namesOf, round2 } from './lookups.js';
 import { salesBy } from './sales-source.js';
+import { ensurePrefix, prefixSpecs } from '../../platform/rollup-prefixes.js';
 
 // Turnover and days of supply (docs/metrics.md "Stock turnover and days of supply"): cost of goods
 // sold over the range ÷ the average of the inventory value at its start and end; the value at a past
 // moment is today's value less the value the ledger moved since: whole months from the ledger's
-// monthly rollup (stock_value_months), the days before them from the movements (stock_movements_at_idx).
+// monthly rollup (stock_value_months) or its running totals, the days before them from the
+// movements (stock_movements_at_idx).
 
 export type TurnoverBy = 'product' | 'category' | 'warehouse';
 type Key = { productId: string; warehouseId: string; categoryId: string };
@@ -37,10 +39,20 @@ async function movedFrom(db: DbOrTx, f: Filters, day: string, per: MovedPer) {
   const col = (e: string, as: string) => sql`${sql.raw(e)} as ${sql.ref(as)}`;
   const keys = sql.join(per === 'pair' ? [col('x.product_id', 'productId'), col('x.warehouse_id', 'warehouseId'), col("''", 'categoryId')]
     : [col('x.product_id', 'productId'), col("''", 'warehouseId'), col("''", 'categoryId')]);
+  // Two or more whole months before this one: the running totals to the first whole month and to
+  // this month (platform/rollup-prefixes.ts) stand for every month between.
+  const current = businessDate().slice(0, 7);
+  const prefixed = firstWhole < current && nextMonth(firstWhole) < current
+    && await ensurePrefix(db, prefixSpecs.stockValue, firstWhole) && await ensurePrefix(db, prefixSpecs.stockValue, current);
+  const whole = prefixed ? sql`
+      select r.product_id, r.warehouse_id, r.value from stock_value_months r where r.month >= ${current}${and(filters('r.'))}
+      union all
+      select p.product_id, p.warehouse_id, p.value from stock_value_prefixes p where p.month = ${current}${and(filters('p.'))}
+      union all
+      select p.product_id, p.warehouse_id, -p.value from stock_value_prefixes p where p.month = ${firstWhole}${and(filters('p.'))}`
+    : sql`select r.product_id, r.warehouse_id, r.value from stock_value_months r where r.month >= ${firstWhole}${and(filters('r.'))}`;
   const { rows } = await sql<{ productId: string; warehouseId: string; categoryId: string; value: unknown }>`
-    select ${keys}, sum(x.value) as value from (
-      select r.product_id, r.warehouse_id, r.value from stock_value_months r where r.month >= ${firstWhole}${and(filters('r.'))}${edge}
-    ) x group by 1, 2, 3`.execute(db);
+    select ${keys}, sum(x.value) as value from (${whole}${edge}) x group by 1, 2, 3`.execute(db);
   return rows;
 }
 
@@ -73,7 +85,7 @@ export async function movedSince(db: DbOrTx, f: Filters, from: string, later: st
 export async function stockTurnover(db: DbOrTx, f: Filters, by: TurnoverBy, limit = 100_000) {
   const today = businessDate();
   const [now, moved, sold] = await Promise.all([
-    stockValues(db, f),
+    by === 'warehouse' || f.warehouseId ? stockValues(db, f) : stockValuesByProduct(db, f),
     movedSince(db, f, f.from, addDays(f.to, 1), by === 'warehouse' ? 'pair' : by),
     salesBy(db, { ...f, customerId: undefined }, by),
   ]);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
 import { businessMonth, stockMonthBounds } from '../../platform/business-months.js';
+import { forgetPrefixesAfter, prefixSpecs } from '../../platform/rollup-prefixes.js';
 
 // The monthly rollup of the ledger (stock_value_months, migration 0022): units and cost value moved
 // per business month × product × warehouse. changeStock adds to it in the same transaction as the
@@ -25,6 +26,7 @@ export async function addToStockMonths(trx: Tx, at: string, moves: Moved[]): Pro
         quantity: sql`stock_value_months.quantity + excluded.quantity`, value: sql`stock_value_months.value + excluded.value`,
       })).execute();
   }
+  await forgetPrefixesAfter(trx, [prefixSpecs.stockValue], month);
 }
 
 const monthsFrom = (first: string, last: string) => sql.join(stockMonthBounds(first, last).map((b, i) => (i === 0 ? sql`select ${b.month} as month, ${b.start} as s, ${b.end} as e` : sql`select ${b.month}, ${b.start}, ${b.end}`)), sql` union all `);
@@ -32,6 +34,7 @@ const monthsFrom = (first: string, last: string) => sql.join(stockMonthBounds(fi
 /** Refills the rollup from the movements (analytics-rebuild; the business time zone changed). */
 export async function rebuildStockMonths(trx: DbOrTx): Promise<number> {
   await trx.deleteFrom('stockValueMonths').execute();
+  await trx.deleteFrom('rollupPrefixMonths').where('rollup', '=', prefixSpecs.stockValue.name).execute();
   const { rows } = await sql<{ first: string | null; last: string | null }>`select min(at) as first, max(at) as last from stock_movements`.execute(trx);
   if (!rows[0]?.first || !rows[0].last) return 0;
   const res = await sql`insert into stock_value_months (month, product_id, warehouse_id, quantity, value)
