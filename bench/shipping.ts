@@ -9,6 +9,8 @@
 //   BENCH_ORDERS=1000           orders in the wave, and shipments posted
 //   BENCH_CONNECTIONS=16        concurrent shipment requests
 //   BENCH_PRODUCTS=2000         products stocked
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import type { BenchDatabase } from './support/database.js';
@@ -109,7 +111,10 @@ async function bench(db: BenchDatabase, track: (s: BenchServer) => void): Promis
   const cpuBefore = server.cpuMs();
   const load = loadavg()[0];
   const t5 = performance.now();
+  const startUs = Number(process.hrtime.bigint() / 1000n); // the clock V8 stamps profile samples with
   const result = await ship(toShip);
+  // The measured window, for `npx tsx bench/cpu-profile-summary.ts dir 16`.
+  if (process.env.BENCH_CPU_PROF) writeFileSync(join(process.env.BENCH_CPU_PROF, 'runs.json'), JSON.stringify([{ connections: settings.connections, startUs, endUs: Number(process.hrtime.bigint() / 1000n) }]));
   // Wall time measured here: autocannon's own duration counts whole ticks of its 1 s timer.
   const wall = seconds(t5);
   const cpuAfter = server.cpuMs();

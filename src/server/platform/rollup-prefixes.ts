@@ -1,5 +1,6 @@
 import { sql, SqliteAdapter } from 'kysely';
 import type { DbOrTx, Tx } from '../db/create-db.js';
+import { prepared } from '../db/prepared.js';
 import { businessDate, nowIso } from './clock.js';
 
 // Running totals of a monthly rollup (migration 0026, docs/decisions.md §26): the prefix of month M
@@ -36,8 +37,9 @@ export const prefixSpecs = {
 
 /** After adding to rollup month `month` in `trx`: the prefixes of later months no longer hold. */
 export async function forgetPrefixesAfter(trx: Tx, specs: readonly PrefixSpec[], month: string): Promise<void> {
-  await trx.deleteFrom('rollupPrefixMonths').where('rollup', 'in', specs.map((s) => s.name)).where('month', '>', month).execute();
+  await forget.affected(trx, { names: specs.map((s) => s.name), month });
 }
+const forget = prepared((db, a: { names: string[]; month: string }) => db.deleteFrom('rollupPrefixMonths').where('rollup', 'in', a.names).where('month', '>', a.month));
 
 /** Every prefix gone (the rollups were rebuilt). */
 export async function dropPrefixes(trx: DbOrTx): Promise<void> {

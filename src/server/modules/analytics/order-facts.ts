@@ -31,11 +31,12 @@ export async function recordOrderHistory(trx: Tx, o: OrderHead & { orderDate: st
 
 /** A shipment of the order on `day`; `complete` when its last unit left. */
 export async function recordOrderShipped(trx: Tx, orderId: string, day: string, complete: boolean): Promise<void> {
-  await trx.updateTable('orderFacts').set((eb) => ({
-    firstShipDay: eb.fn.coalesce('firstShipDay', eb.val(day)),
-    ...(complete ? { shippedDay: day } : {}),
-  })).where('orderId', '=', orderId).execute();
+  await (complete ? shippedWhole : shippedPart).affected(trx, { orderId, day });
 }
+const shippedPart = prepared((db, a: { orderId: string; day: string }) => db.updateTable('orderFacts')
+  .set((eb) => ({ firstShipDay: eb.fn.coalesce('firstShipDay', eb.val(a.day)) })).where('orderId', '=', a.orderId));
+const shippedWhole = prepared((db, a: { orderId: string; day: string }) => db.updateTable('orderFacts')
+  .set((eb) => ({ firstShipDay: eb.fn.coalesce('firstShipDay', eb.val(a.day)), shippedDay: a.day })).where('orderId', '=', a.orderId));
 
 export async function recordOrderCancelled(trx: Tx, orderId: string): Promise<void> {
   await trx.updateTable('orderFacts').set({ cancelled: 1 }).where('orderId', '=', orderId).execute();

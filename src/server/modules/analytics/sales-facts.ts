@@ -1,5 +1,6 @@
 import { forgetPrefixesAfter, prefixSpecs } from '../../platform/rollup-prefixes.js';
-import { sql } from 'kysely';
+import { sql, type Compilable } from 'kysely';
+import { prepared, type Prepared } from '../../db/prepared.js';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
 import type { RollupMeasures, SalesFactTable } from '../../db/schema-analytics.js';
 import { newId } from '../../platform/ids.js';
@@ -57,23 +58,30 @@ const keyColumns = {
   salesMonthlyProductTotals: ['month', 'productId'],
 } as const;
 
-/** Adds grouped measures to a rollup: one upsert statement per 300 rows. */
-async function upsert(trx: Tx, table: RollupTable, rows: object[]) {
+/** Per rollup: an upsert adding grouped measures, compiled once per number of rows (prepared). */
+const upserts = Object.fromEntries((Object.keys(tableNames) as RollupTable[]).map((table) => {
   const name = tableNames[table];
   const set = Object.fromEntries(measureKeys.map((k) => [k, sql`${sql.raw(`${name}.${measureColumns[k]}`)} + ${sql.raw(`excluded.${measureColumns[k]}`)}`]));
-  for (let i = 0; i < rows.length; i += 300) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await (trx.insertInto(table) as any).values(rows.slice(i, i + 300))
-      .onConflict((oc: any) => oc.columns([...keyColumns[table]]).doUpdateSet(set)) // eslint-disable-line @typescript-eslint/no-explicit-any
-      .execute();
-  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return [table, prepared((db, rows: object[]) => (db.insertInto(table) as any).values(rows).onConflict((oc: any) => oc.columns([...keyColumns[table]]).doUpdateSet(set)) as Compilable<unknown>)];
+})) as Record<RollupTable, Prepared<object[], unknown>>;
+
+/** Adds grouped measures to a rollup: one upsert statement per 300 rows. */
+async function upsert(trx: Tx, table: RollupTable, rows: object[]) {
+  for (let i = 0; i < rows.length; i += 300) await upserts[table].affected(trx, rows.slice(i, i + 300));
 }
+
+const insertFacts = prepared((db, rows: SalesFactTable[]) => db.insertInto('salesFacts').values(rows));
+const upsertLastSales = prepared((db, rows: Array<{ productId: string; warehouseId: string; lastDay: string }>) => db.insertInto('productLastSales').values(rows)
+  .onConflict((oc) => oc.columns(['productId', 'warehouseId']).doUpdateSet({
+    lastDay: sql`case when excluded.last_day > product_last_sales.last_day then excluded.last_day else product_last_sales.last_day end`,
+  })));
 
 /** Writes facts and adds them to every rollup, in the caller's transaction. */
 export async function recordFacts(trx: Tx, facts: SaleFact[]): Promise<void> {
   if (facts.length === 0) return;
   for (let i = 0; i < facts.length; i += 500) {
-    await trx.insertInto('salesFacts').values(facts.slice(i, i + 500).map((f) => ({ id: newId(), ...f }))).execute();
+    await insertFacts.affected(trx, facts.slice(i, i + 500).map((f) => ({ id: newId(), ...f })));
   }
   await addToRollups(trx, facts);
 }
@@ -109,19 +117,18 @@ export async function addToRollups(trx: Tx, facts: SaleFact[]): Promise<void> {
   }
   const rows = [...last.values()];
   for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('productLastSales').values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['productId', 'warehouseId']).doUpdateSet({
-        lastDay: sql`case when excluded.last_day > product_last_sales.last_day then excluded.last_day else product_last_sales.last_day end`,
-      })).execute();
+    await upsertLastSales.affected(trx, rows.slice(i, i + 500));
   }
 }
+
+const lineFacts = prepared((db, a: { ids: string[] }) => db.selectFrom('salesOrderLines as l').innerJoin('salesOrders as o', 'o.id', 'l.orderId').innerJoin('products as p', 'p.id', 'l.productId')
+  .select(['l.id', 'l.orderId', 'l.productId', 'l.warehouseId', 'l.net', 'l.baseQuantity', 'o.customerId', 'p.categoryId'])
+  .where('l.id', 'in', a.ids));
 
 /** Order lines with what analytics needs of them: revenue, units, customer, category. */
 async function orderLineFacts(db: DbOrTx, lineIds: string[]) {
   if (lineIds.length === 0) return new Map<string, never>();
-  const rows = await db.selectFrom('salesOrderLines as l').innerJoin('salesOrders as o', 'o.id', 'l.orderId').innerJoin('products as p', 'p.id', 'l.productId')
-    .select(['l.id', 'l.orderId', 'l.productId', 'l.warehouseId', 'l.net', 'l.baseQuantity', 'o.customerId', 'p.categoryId'])
-    .where('l.id', 'in', lineIds).execute();
+  const rows = await lineFacts.rows(db, { ids: lineIds });
   return new Map(rows.map((r) => [r.id, { ...r, net: Number(r.net), baseQuantity: Number(r.baseQuantity), categoryId: r.categoryId ?? '' }]));
 }
 

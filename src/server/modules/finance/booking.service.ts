@@ -1,4 +1,7 @@
 import type { Tx } from '../../db/create-db.js';
+import type { Insertable } from 'kysely';
+import { prepared } from '../../db/prepared.js';
+import type { CustomerInvoiceTable } from '../../db/schema-finance.js';
 import { businessDate, nowIso } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import { applyCredit } from './allocation.service.js';
@@ -17,7 +20,7 @@ export type ShippedLine = { lineId: string; quantity: number; shippedBefore: num
  */
 export async function bookShipmentInvoice(trx: Tx, s: { shipmentId: string; shipmentNumber: string; orderId: string; customerId: string; actorName: string | null; lines: ShippedLine[] }): Promise<void> {
   if (s.lines.length === 0) return;
-  const rows = await trx.selectFrom('salesOrderLines').select(['id', 'baseQuantity', 'net', 'tax', 'total']).where('id', 'in', s.lines.map((l) => l.lineId)).execute();
+  const rows = await invoiceLines.rows(trx, { ids: s.lines.map((l) => l.lineId) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   let net = 0;
   let tax = 0;
@@ -27,13 +30,18 @@ export async function bookShipmentInvoice(trx: Tx, s: { shipmentId: string; ship
     net += shareOf(Number(r.net), Number(r.baseQuantity), l.shippedBefore, l.quantity);
     tax += shareOf(Number(r.tax), Number(r.baseQuantity), l.shippedBefore, l.quantity);
   }
-  const customer = await trx.selectFrom('customers').select('paymentTermsDays').where('id', '=', s.customerId).executeTakeFirstOrThrow();
+  const customer = await paymentTerms.first(trx, { id: s.customerId });
+  if (!customer) throw new Error(`customer ${s.customerId} of shipment ${s.shipmentNumber} not found`);
   const day = businessDate();
-  await trx.insertInto('customerInvoices').values({
+  await insertInvoice.affected(trx, {
     id: newId(), number: renumber('FP', s.shipmentNumber), customerId: s.customerId, kind: 'invoice', sourceType: 'shipment', sourceId: s.shipmentId, sourceNumber: s.shipmentNumber,
     orderId: s.orderId, docDate: day, dueDate: addDays(day, Number(customer.paymentTermsDays)), net, tax, total: net + tax, settled: 0, actorName: s.actorName, createdAt: nowIso(),
-  }).execute();
+  });
 }
+// Compiled once: they run with every shipment.
+const invoiceLines = prepared((db, a: { ids: string[] }) => db.selectFrom('salesOrderLines').select(['id', 'baseQuantity', 'net', 'tax', 'total']).where('id', 'in', a.ids));
+const paymentTerms = prepared((db, a: { id: string }) => db.selectFrom('customers').select('paymentTermsDays').where('id', '=', a.id));
+const insertInvoice = prepared((db, row: Insertable<CustomerInvoiceTable>) => db.insertInto('customerInvoices').values(row));
 
 /**
  * Books a refunded sales return: a credit note (红字应收 HZ-…) of the refund, its tax in the

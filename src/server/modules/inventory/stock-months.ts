@@ -2,12 +2,19 @@ import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
 import { businessMonth, stockMonthBounds } from '../../platform/business-months.js';
 import { forgetPrefixesAfter, prefixSpecs } from '../../platform/rollup-prefixes.js';
+import { prepared } from '../../db/prepared.js';
+import type { StockValueMonthTable } from '../../db/schema-analytics.js';
 
 // The monthly rollup of the ledger (stock_value_months, migration 0022): units and cost value moved
 // per business month × product × warehouse. changeStock adds to it in the same transaction as the
 // movements, so a month's row always equals the sum of that month's movements.
 
 type Moved = { productId: string; warehouseId: string; quantity: number; costAmount: number };
+
+const upsertMonths = prepared((db, rows: StockValueMonthTable[]) => db.insertInto('stockValueMonths').values(rows)
+  .onConflict((oc) => oc.columns(['month', 'productId', 'warehouseId']).doUpdateSet({
+    quantity: sql`stock_value_months.quantity + excluded.quantity`, value: sql`stock_value_months.value + excluded.value`,
+  })));
 
 /** Adds posted movements (all at `at`) to the month of `at`: one upsert per 500 product × warehouse pairs. */
 export async function addToStockMonths(trx: Tx, at: string, moves: Moved[]): Promise<void> {
@@ -21,10 +28,7 @@ export async function addToStockMonths(trx: Tx, at: string, moves: Moved[]): Pro
   }
   const rows = [...groups.values()];
   for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('stockValueMonths').values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['month', 'productId', 'warehouseId']).doUpdateSet({
-        quantity: sql`stock_value_months.quantity + excluded.quantity`, value: sql`stock_value_months.value + excluded.value`,
-      })).execute();
+    await upsertMonths.affected(trx, rows.slice(i, i + 500));
   }
   await forgetPrefixesAfter(trx, [prefixSpecs.stockValue], month);
 }
