@@ -138,12 +138,15 @@ export type ShipLine = { line: FulfilmentLine; quantity: number; field: string }
  * reserved (and picked, packed) down by a conditional update that refuses more than the line holds
  * reserved off open pick lists (SHIP_TOO_MANY); then ONE ledger call books the movements out at
  * moving-average cost and releases the order's reservation. Moves the order to partially_shipped
- * or shipped. Returns each line's cost of goods (fen, positive), the order's new status and, when
- * it moved, the audit entry of that for the caller to write with its own.
+ * or shipped. Returns each line's cost of goods (fen, positive), the order's new status, when it
+ * moved the audit entry of that for the caller to write with its own, and `recordFacts`, which the
+ * caller runs last before committing: the sales rollups' rows (a day × warehouse × category row is
+ * shared by every shipment of the day) stay locked from their upsert to the commit, so concurrent
+ * shipments wait on them the shortest time.
  */
 export async function recordShipment(
   trx: Tx, actor: Actor, order: OrderHead, lines: ShipLine[], reference: string, orderLines: FulfilmentLine[],
-): Promise<{ costs: number[]; status: OrderStatus; audit: AuditEntry | null }> {
+): Promise<{ costs: number[]; status: OrderStatus; audit: AuditEntry | null; recordFacts: () => Promise<void> }> {
   // A refused line fails the whole shipment; the caller's transaction undoes the lines that did change.
   const changed = new Set<string>();
   for (let i = 0; i < lines.length; i += 200) {
@@ -163,10 +166,10 @@ export async function recordShipment(
   const action = shipped >= ordered ? 'ship_rest' : 'ship_part';
   const status = nextStatus(order.status, action) as OrderStatus;
   const day = businessDate();
-  await recordShipmentFacts(trx, day, { type: 'shipment', id: reference }, lines.map(({ line, quantity }, i) => ({ lineId: line.id, quantity, shippedBefore: line.shipped, cost: -posted[i].costAmount })));
   await recordOrderShipped(trx, order.id, day, shipped >= ordered);
   const audit = status !== order.status ? await moveOrder(trx, order, status, `${order.number} ship ${reference}`) : null;
-  return { costs: posted.map((m) => -m.costAmount), status, audit };
+  const facts = lines.map(({ line, quantity }, i) => ({ lineId: line.id, quantity, shippedBefore: line.shipped, cost: -posted[i].costAmount }));
+  return { costs: posted.map((m) => -m.costAmount), status, audit, recordFacts: () => recordShipmentFacts(trx, day, { type: 'shipment', id: reference }, facts) };
 }
 
 async function tooMany(trx: Tx, line: FulfilmentLine, quantity: number, field: string): Promise<DomainError> {

@@ -65,7 +65,7 @@ type Post = {
 };
 
 async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
-  const { costs, status, audit } = await orderShipping.recordShipment(trx, actor, p.order, p.ship, p.number, p.lines);
+  const { costs, status, audit, recordFacts } = await orderShipping.recordShipment(trx, actor, p.order, p.ship, p.number, p.lines);
   const id = newId();
   const now = nowIso();
   const expectedDate = p.input.expectedDate ?? addDays(businessDate(), p.carrier.transitDays);
@@ -104,6 +104,8 @@ async function post(trx: Tx, actor: Actor, p: Post): Promise<ShipmentView> {
     ...(audit ? [audit] : []),
     { action: 'create', entity: 'shipment', entityId: id, summary: `${p.number} ${p.order.number} ${p.carrier.code} ${p.tracking.number ?? ''}`.trim(), after: view },
   ]);
+  // Last: the shared rollup rows are locked from here to the commit.
+  await recordFacts();
   return view;
 }
 
