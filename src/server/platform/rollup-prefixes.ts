@@ -41,10 +41,10 @@ export async function forgetPrefixesAfter(trx: Tx, specs: readonly PrefixSpec[],
 }
 const forget = prepared((db, a: { names: string[]; month: string }) => db.deleteFrom('rollupPrefixMonths').where('rollup', 'in', a.names).where('month', '>', a.month));
 
-/** Every prefix gone (the rollups were rebuilt). */
-export async function dropPrefixes(trx: DbOrTx): Promise<void> {
-  await trx.deleteFrom('rollupPrefixMonths').execute();
-  for (const s of Object.values(prefixSpecs)) await sql`delete from ${sql.table(s.prefix)}`.execute(trx);
+/** Every prefix of these rollups gone, listing and rows (the rollups are being rebuilt). */
+export async function dropPrefixes(trx: DbOrTx, specs: readonly PrefixSpec[]): Promise<void> {
+  await trx.deleteFrom('rollupPrefixMonths').where('rollup', 'in', specs.map((s) => s.name)).execute();
+  for (const s of specs) await sql`delete from ${sql.table(s.prefix)}`.execute(trx);
 }
 
 /**

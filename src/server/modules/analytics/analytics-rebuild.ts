@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../db/create-db.js';
 import { businessDate } from '../../platform/clock.js';
-import { prefixDifferences, prefixSpecs } from '../../platform/rollup-prefixes.js';
+import { dropPrefixes, prefixDifferences, prefixSpecs } from '../../platform/rollup-prefixes.js';
 import { addToRollups, recordHistoryFacts, recordReturnFacts, recordShipmentFacts } from './sales-facts.js';
 import { rebuildStockMonths, stockMonthDifferences } from '../inventory/stock-months.js';
 
@@ -78,7 +78,7 @@ export async function rebuildAnalytics(db: Db): Promise<{ saleLines: number; his
     const stale = (await trx.selectFrom('salesFacts').select('id').execute()).map((f) => f.id).filter((id) => !keptIds.has(id));
     for (let i = 0; i < stale.length; i += 500) await trx.deleteFrom('salesFacts').where('id', 'in', stale.slice(i, i + 500)).execute();
     for (const t of ['salesDaily', 'salesMonthlyProducts', 'salesMonthlyCustomers', 'salesMonthlyCustomerTotals', 'salesMonthlyProductTotals', 'productLastSales', 'orderFacts'] as const) await trx.deleteFrom(t).execute();
-    await trx.deleteFrom('rollupPrefixMonths').where('rollup', 'in', [prefixSpecs.salesProducts.name, prefixSpecs.salesCustomers.name]).execute();
+    await dropPrefixes(trx, [prefixSpecs.salesProducts, prefixSpecs.salesCustomers]);
     const asFact = ({ id: _id, ...f }: (typeof kept)[number]) => ({ ...f, quantity: Number(f.quantity), net: Number(f.net), cost: Number(f.cost), costed: Number(f.costed) });
     for (let i = 0; i < kept.length; i += 2000) await addToRollups(trx, kept.slice(i, i + 2000).map(asFact));
     const historyWithFacts = new Set(kept.filter((f) => f.kind === 'sale').map((f) => f.orderId));

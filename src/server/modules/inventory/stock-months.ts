@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/create-db.js';
 import { businessMonth, stockMonthBounds } from '../../platform/business-months.js';
-import { forgetPrefixesAfter, prefixSpecs } from '../../platform/rollup-prefixes.js';
+import { dropPrefixes, forgetPrefixesAfter, prefixSpecs } from '../../platform/rollup-prefixes.js';
 import { prepared } from '../../db/prepared.js';
 import type { StockValueMonthTable } from '../../db/schema-analytics.js';
 
@@ -38,7 +38,7 @@ const monthsFrom = (first: string, last: string) => sql.join(stockMonthBounds(fi
 /** Refills the rollup from the movements (analytics-rebuild; the business time zone changed). */
 export async function rebuildStockMonths(trx: DbOrTx): Promise<number> {
   await trx.deleteFrom('stockValueMonths').execute();
-  await trx.deleteFrom('rollupPrefixMonths').where('rollup', '=', prefixSpecs.stockValue.name).execute();
+  await dropPrefixes(trx, [prefixSpecs.stockValue]);
   const { rows } = await sql<{ first: string | null; last: string | null }>`select min(at) as first, max(at) as last from stock_movements`.execute(trx);
   if (!rows[0]?.first || !rows[0].last) return 0;
   const res = await sql`insert into stock_value_months (month, product_id, warehouse_id, quantity, value)
