@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abcXyz, variation } from '../../src/server/modules/analytics/abc-xyz.js';
 import { rebuildAnalytics, verifyAnalytics } from '../../src/server/modules/analytics/analytics-rebuild.js';
 import { resolveFilters } from '../../src/server/modules/analytics/filters.js';
 import { salesBy, salesFromFacts } from '../../src/server/modules/analytics/sales-source.js';
@@ -89,6 +90,27 @@ describe(`rollup running totals ${dialectLabel}`, () => {
     const [broken] = await t.db.selectFrom('salesProductPrefixes').select(['month', 'productId']).where('net', '<>', 0).limit(1).execute();
     await t.db.updateTable('salesProductPrefixes').set((eb) => ({ net: eb('net', '+', 1) })).where('month', '=', broken.month).where('productId', '=', broken.productId).execute();
     expect((await verifyAnalytics(t.db)).mismatches).toEqual([expect.objectContaining({ table: 'sales_product_prefixes', key: `${broken.month} / ${broken.productId} / net` })]);
+    await t.db.updateTable('salesProductPrefixes').set((eb) => ({ net: eb('net', '-', 1) })).where('month', '=', broken.month).where('productId', '=', broken.productId).execute();
+    expect(await prefixDifferences(t.db)).toEqual([]);
+
+    // ABC × XYZ over the same ranges: revenue and the variation of monthly units, equal to the facts.
+    for (const [from, to] of ranges) {
+      const f = await resolveFilters(t.db, { from, to });
+      const got = await abcXyz(t.db, f, { aPercent: 80, bPercent: 15, xMax: 0.5, yMax: 1 });
+      const { rows } = await sql<{ productId: string; month: string; units: unknown; net: unknown }>`select product_id as "productId", substr(day, 1, 7) as month,
+        sum(case when kind = 'sale' then quantity else 0 end) as units, sum(net) as net from sales_facts where day >= ${from} and day <= ${to} group by product_id, substr(day, 1, 7)`.execute(t.db);
+      const want = new Map<string, { revenue: number; units: Map<string, number> }>();
+      for (const r of rows) {
+        const p = want.get(r.productId) ?? want.set(r.productId, { revenue: 0, units: new Map() }).get(r.productId)!;
+        p.revenue += Number(r.net);
+        p.units.set(r.month, Number(r.units));
+      }
+      expect(Object.fromEntries(got.rows.map((r) => [r.productId, [r.revenue, r.cv]])), `ABC × XYZ ${from}…${to}`).toEqual(Object.fromEntries([...want].map(([id, p]) => {
+        const cv = variation(got.months.map((m) => p.units.get(m) ?? 0));
+        return [id, [p.revenue, cv === null ? null : Math.round(cv * 100) / 100]];
+      })));
+    }
+
     // A rebuild drops them, rows and all; the next read makes them again from the rebuilt rollups.
     await rebuildAnalytics(t.db);
     expect(await listed('sales_monthly_product_totals')).toEqual([]);

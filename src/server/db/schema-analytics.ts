@@ -93,7 +93,7 @@ export interface StockValueMonthTable { month: string; productId: string; wareho
 export interface RollupPrefixMonthTable { rollup: string; month: string; madeAt: string }
 /** stock_value_months summed over the months before `month` (migration 0026). */
 export interface StockValuePrefixTable { month: string; productId: string; warehouseId: string; quantity: number; value: number }
-/** sales_monthly_product_totals summed over the months before `month` (migration 0026). */
-export interface SalesProductPrefixTable extends RollupMeasures { month: string; productId: string }
+/** sales_monthly_product_totals summed over the months before `month`, with Σ of each month's units squared (migration 0026). */
+export interface SalesProductPrefixTable extends RollupMeasures { month: string; productId: string; squares: number }
 /** sales_monthly_customer_totals summed over the months before `month` (migration 0026). */
 export interface SalesCustomerPrefixTable extends RollupMeasures { month: string; warehouseId: string; customerId: string }

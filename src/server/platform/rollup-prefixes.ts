@@ -25,13 +25,18 @@ export type PrefixSpec = {
   keys: readonly string[];
   /** Summed columns. */
   measures: readonly string[];
+  /** Prefix columns summed from an expression of a rollup row (squares: 'quantity * quantity'). */
+  derived?: Readonly<Record<string, string>>;
 };
 
 const salesMeasures = ['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'] as const;
 
 export const prefixSpecs = {
   stockValue: { name: 'stock_value_months', rollup: 'stock_value_months', prefix: 'stock_value_prefixes', keys: ['product_id', 'warehouse_id'], measures: ['quantity', 'value'] },
-  salesProducts: { name: 'sales_monthly_product_totals', rollup: 'sales_monthly_product_totals', prefix: 'sales_product_prefixes', keys: ['product_id'], measures: salesMeasures },
+  salesProducts: {
+    name: 'sales_monthly_product_totals', rollup: 'sales_monthly_product_totals', prefix: 'sales_product_prefixes', keys: ['product_id'], measures: salesMeasures,
+    derived: { squares: 'quantity * quantity' },
+  },
   salesCustomers: { name: 'sales_monthly_customer_totals', rollup: 'sales_monthly_customer_totals', prefix: 'sales_customer_prefixes', keys: ['warehouse_id', 'customer_id'], measures: salesMeasures },
 } as const satisfies Record<string, PrefixSpec>;
 
@@ -63,14 +68,17 @@ export async function ensurePrefix(db: DbOrTx, spec: PrefixSpec, month: string):
     const base = await trx.selectFrom('rollupPrefixMonths').select((eb) => eb.fn.max('month').as('month'))
       .where('rollup', '=', spec.name).where('month', '<', month).executeTakeFirst();
     const from = base?.month ?? null;
-    const cols = [...spec.keys, ...spec.measures].join(', ');
+    const derived = Object.entries(spec.derived ?? {});
+    const all = [...spec.measures, ...derived.map(([c]) => c)];
+    const cols = [...spec.keys, ...all].join(', ');
+    const rollupCols = [...spec.keys, ...spec.measures, ...derived.map(([c, e]) => `${e} as ${c}`)].join(', ');
     const keys = spec.keys.join(', ');
-    const sums = spec.measures.map((m) => `sum(${m})`).join(', ');
-    const any = spec.measures.map((m) => `sum(${m}) <> 0`).join(' or ');
+    const sums = all.map((m) => `sum(${m})`).join(', ');
+    const any = all.map((m) => `sum(${m}) <> 0`).join(' or ');
     const earlier = from
       ? sql`select ${sql.raw(cols)} from ${sql.table(spec.prefix)} where month = ${from}
-          union all select ${sql.raw(cols)} from ${sql.table(spec.rollup)} where month >= ${from} and month < ${month}`
-      : sql`select ${sql.raw(cols)} from ${sql.table(spec.rollup)} where month < ${month}`;
+          union all select ${sql.raw(rollupCols)} from ${sql.table(spec.rollup)} where month >= ${from} and month < ${month}`
+      : sql`select ${sql.raw(rollupCols)} from ${sql.table(spec.rollup)} where month < ${month}`;
     await sql`delete from ${sql.table(spec.prefix)} where month = ${month}`.execute(trx);
     await sql`insert into ${sql.table(spec.prefix)} (month, ${sql.raw(cols)})
       select ${month}, ${sql.raw(keys)}, ${sql.raw(sums)} from (${earlier}) x group by ${sql.raw(keys)} having ${sql.raw(any)}`.execute(trx);
@@ -82,22 +90,24 @@ export async function ensurePrefix(db: DbOrTx, spec: PrefixSpec, month: string):
 /** Listed prefixes whose rows differ from the rollup summed (analytics-verify): up to `limit` of them. */
 export async function prefixDifferences(db: DbOrTx, limit = 20) {
   const out: Array<{ rollup: string; month: string; key: string; measure: string; prefix: number; summed: number }> = [];
-  for (const spec of Object.values(prefixSpecs)) {
+  for (const spec of Object.values(prefixSpecs) as PrefixSpec[]) {
     const months = await db.selectFrom('rollupPrefixMonths').select('month').where('rollup', '=', spec.name).orderBy('month').execute();
+    const measures = [...spec.measures, ...Object.keys(spec.derived ?? {})];
+    const summed = [...spec.measures.map((m) => `sum(${m}) as ${m}`), ...Object.entries(spec.derived ?? {}).map(([c, e]) => `sum(${e}) as ${c}`)].join(', ');
     for (const { month } of months) {
       const keys = spec.keys.join(', ');
       const p = (c: string) => `coalesce(p.${c}, 0)`;
       const s = (c: string) => `coalesce(s.${c}, 0)`;
       // Aliases without underscores: results come back through the camel-case plugin.
       const { rows } = await sql<Record<string, unknown>>`
-        select ${sql.raw(spec.keys.map((k, i) => `coalesce(p.${k}, s.${k}) as k${i}`).join(', '))}, ${sql.raw(spec.measures.map((m, i) => `${p(m)} as p${i}, ${s(m)} as s${i}`).join(', '))}
+        select ${sql.raw(spec.keys.map((k, i) => `coalesce(p.${k}, s.${k}) as k${i}`).join(', '))}, ${sql.raw(measures.map((m, i) => `${p(m)} as p${i}, ${s(m)} as s${i}`).join(', '))}
         from (select * from ${sql.table(spec.prefix)} where month = ${month}) p
-        full join (select ${sql.raw(keys)}, ${sql.raw(spec.measures.map((m) => `sum(${m}) as ${m}`).join(', '))} from ${sql.table(spec.rollup)} where month < ${month} group by ${sql.raw(keys)}) s
+        full join (select ${sql.raw(keys)}, ${sql.raw(summed)} from ${sql.table(spec.rollup)} where month < ${month} group by ${sql.raw(keys)}) s
           on ${sql.raw(spec.keys.map((k) => `s.${k} = p.${k}`).join(' and '))}
-        where ${sql.raw(spec.measures.map((m) => `${p(m)} <> ${s(m)}`).join(' or '))}
+        where ${sql.raw(measures.map((m) => `${p(m)} <> ${s(m)}`).join(' or '))}
         limit ${limit}`.execute(db);
       for (const r of rows) {
-        spec.measures.forEach((m, i) => {
+        measures.forEach((m, i) => {
           if (Number(r[`p${i}`]) !== Number(r[`s${i}`])) out.push({ rollup: spec.name, month, key: spec.keys.map((_, j) => String(r[`k${j}`])).join('/'), measure: m, prefix: Number(r[`p${i}`]), summed: Number(r[`s${i}`]) });
         });
       }

@@ -1,6 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../db/create-db.js';
 import { addDays, type Filters } from './filters.js';
+import { businessDate } from '../../platform/clock.js';
+import { nextMonth } from '../../platform/business-months.js';
+import { ensurePrefix, prefixSpecs } from '../../platform/rollup-prefixes.js';
 import { namesOf, round2 } from './lookups.js';
 import { pairKey, salesPairs, type PairMeasures } from './sales-pairs.js';
 import { splitMonths } from './sales-source.js';
@@ -70,11 +73,24 @@ async function seriesOf(db: DbOrTx, f: Filters): Promise<Map<string, Series>> {
     if (f.categoryIds) where.push(sql`category_id in (${sql.join(f.categoryIds)})`);
     // The per-product table has one row per month × product already: one level of grouping (and no
     // hash of 50,000 month × product groups, which spills to disk on PostgreSQL's default work_mem).
-    const monthly = table === 'sales_monthly_product_totals'
-      ? sql`select month, product_id, net - returned_net as revenue, quantity as units from sales_monthly_product_totals where ${sql.join(where, sql` and `)}`
-      : sql`select month, product_id, sum(net) - sum(returned_net) as revenue, sum(quantity) as units from ${sql.table(table)} where ${sql.join(where, sql` and `)} group by month, product_id`;
+    const first = months.from.slice(0, 7);
+    const last = months.to.slice(0, 7);
+    // Three months or more before this one, per product only: two running totals (with Σ units²) stand for the months between.
+    const current = businessDate().slice(0, 7);
+    const end = last < current ? nextMonth(last) : current;
+    const prefixed = table === 'sales_monthly_product_totals' && end > nextMonth(nextMonth(first))
+      && await ensurePrefix(db, prefixSpecs.salesProducts, first) && await ensurePrefix(db, prefixSpecs.salesProducts, end);
+    const monthly = prefixed
+      ? sql`select product_id, net - returned_net as revenue, quantity as units, quantity * quantity as squares, lines from sales_monthly_product_totals where month >= ${end} and month <= ${last}
+          union all select product_id, net - returned_net, quantity, squares, lines from sales_product_prefixes where month = ${end}
+          union all select product_id, returned_net - net, -quantity, -squares, -lines from sales_product_prefixes where month = ${first}`
+      : table === 'sales_monthly_product_totals'
+        ? sql`select product_id, net - returned_net as revenue, quantity as units, quantity * quantity as squares, lines from sales_monthly_product_totals where ${sql.join(where, sql` and `)}`
+        : sql`select month, product_id, sum(net) - sum(returned_net) as revenue, sum(quantity) as units, sum(quantity) * sum(quantity) as squares, sum(lines) as lines
+            from ${sql.table(table)} where ${sql.join(where, sql` and `)} group by month, product_id`;
+    // Products with no line in these months (a prefix difference of nothing) are not in the range.
     const { rows } = await sql<{ productId: string; revenue: unknown; units: unknown; squares: unknown }>`
-      select product_id as "productId", sum(revenue) as revenue, sum(units) as units, sum(units * units) as squares from (${monthly}) m group by product_id`.execute(db);
+      select product_id as "productId", sum(revenue) as revenue, sum(units) as units, sum(squares) as squares from (${monthly}) m group by product_id having sum(lines) <> 0`.execute(db);
     for (const r of rows) add(r.productId, Number(r.revenue ?? 0), Number(r.units ?? 0), Number(r.squares ?? 0));
   }
   // The months at the ends (or, by customer or product, every month from the facts).
