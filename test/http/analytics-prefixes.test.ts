@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { abcXyz, variation } from '../../src/server/modules/analytics/abc-xyz.js';
 import { rebuildAnalytics, verifyAnalytics } from '../../src/server/modules/analytics/analytics-rebuild.js';
 import { resolveFilters } from '../../src/server/modules/analytics/filters.js';
+import { slowMoving } from '../../src/server/modules/analytics/stock-age.js';
 import { salesBy, salesFromFacts } from '../../src/server/modules/analytics/sales-source.js';
 import { movedSince } from '../../src/server/modules/analytics/stock-turnover.js';
 import { addToStockMonths, rebuildStockMonths } from '../../src/server/modules/inventory/stock-months.js';
@@ -109,6 +110,19 @@ describe(`rollup running totals ${dialectLabel}`, () => {
         const cv = variation(got.months.map((m) => p.units.get(m) ?? 0));
         return [id, [p.revenue, cv === null ? null : Math.round(cv * 100) / 100]];
       })));
+    }
+
+    // Slow-moving (stock with no sale in the last N days, read from the last sale of each product × warehouse) against the facts.
+    for (const days of [30, 120, 250, 500]) {
+      const since = addDays(today, -(days - 1));
+      const f = await resolveFilters(t.db, {});
+      const got = await slowMoving(t.db, f, days);
+      const { rows: sold } = await sql<{ productId: string; warehouseId: string }>`select distinct product_id as "productId", warehouse_id as "warehouseId"
+        from sales_facts where kind = 'sale' and quantity > 0 and day >= ${since}`.execute(t.db);
+      const recent = new Set(sold.map((r) => `${r.productId}/${r.warehouseId}`));
+      const stock = await t.db.selectFrom('stockLevels').select(['productId', 'warehouseId']).where('onHand', '>', 0).execute();
+      expect(got.rows.map((r) => `${r.productId}/${r.warehouseId}`).sort(), `slow-moving, ${days} days`)
+        .toEqual(stock.map((r) => `${r.productId}/${r.warehouseId}`).filter((k) => !recent.has(k)).sort());
     }
 
     // A rebuild drops them, rows and all; the next read makes them again from the rebuilt rollups.

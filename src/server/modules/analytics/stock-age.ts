@@ -4,7 +4,7 @@ import { businessDate } from '../../platform/clock.js';
 import { addDays, daysBetween, type Filters } from './filters.js';
 import { splitValue, stockValues } from './inventory-figures.js';
 import { dayStart, movementsByTime, namesOf } from './lookups.js';
-import { pairKey, salesPairs } from './sales-pairs.js';
+import { pairKey } from './sales-pairs.js';
 
 // Slow-moving stock and the age of stock on hand (docs/metrics.md "Slow-moving and ageing stock").
 
@@ -17,9 +17,9 @@ type Scope = Pick<Filters, 'warehouseId' | 'categoryIds' | 'productId'>;
 export async function slowMoving(db: DbOrTx, f: Filters, days: number, limit = 100_000) {
   const today = businessDate();
   const since = addDays(today, -(days - 1));
-  const scope: Filters = { ...f, from: since, to: today, days, customerId: undefined };
-  const [stock, recent] = await Promise.all([stockValues(db, f), salesPairs(db, scope, 'product', 'warehouse')]);
-  const slow = stock.filter((r) => !((recent.get(pairKey(r.productId, r.warehouseId))?.quantity ?? 0) > 0));
+  // Sold in the window = its last sale (product_last_sales, kept with the facts; none is dated after today) is on or after its first day.
+  const [stock, recent] = await Promise.all([stockValues(db, f), soldSince(db, f, since)]);
+  const slow = stock.filter((r) => !recent.has(pairKey(r.productId, r.warehouseId)));
   const sorted = [...slow].sort((a, b) => b.value - a.value || a.productId.localeCompare(b.productId) || a.warehouseId.localeCompare(b.warehouseId));
   // Last sales and names only for the rows returned.
   const shown = sorted.slice(0, limit);
@@ -37,6 +37,14 @@ export async function slowMoving(db: DbOrTx, f: Filters, days: number, limit = 1
     days, asOf: today, ignoredFilters: [...(f.given.from || f.given.to ? ['from', 'to'] : []), ...(f.customerId ? ['customerId'] : [])],
     products: new Set(slow.map((r) => r.productId)).size, units: slow.reduce((s, r) => s + r.onHand, 0), value: slow.reduce((s, r) => s + r.value, 0), count: slow.length, rows,
   };
+}
+
+/** Product × warehouse pairs with a sale on or after `since`. */
+async function soldSince(db: DbOrTx, f: Scope, since: string) {
+  let q = db.selectFrom('productLastSales').select(['productId', 'warehouseId']).where('lastDay', '>=', since);
+  if (f.warehouseId) q = q.where('warehouseId', '=', f.warehouseId);
+  if (f.productId) q = q.where('productId', '=', f.productId);
+  return new Set((await q.execute()).map((r) => pairKey(r.productId, r.warehouseId)));
 }
 
 /**
