@@ -125,6 +125,11 @@ describe(`rollup running totals ${dialectLabel}`, () => {
         .toEqual(stock.map((r) => `${r.productId}/${r.warehouseId}`).filter((k) => !recent.has(k)).sort());
     }
 
+    // A last sale day changed behind its back is found by analytics-verify.
+    const [last] = await t.db.selectFrom('productLastSales').selectAll().limit(1).execute();
+    await t.db.updateTable('productLastSales').set({ lastDay: '2000-01-01' }).where('productId', '=', last.productId).where('warehouseId', '=', last.warehouseId).execute();
+    expect((await verifyAnalytics(t.db)).mismatches).toEqual([expect.objectContaining({ table: 'product_last_sales', key: `${last.productId} / ${last.warehouseId}` })]);
+
     // A rebuild drops them, rows and all; the next read makes them again from the rebuilt rollups.
     await rebuildAnalytics(t.db);
     expect(await listed('sales_monthly_product_totals')).toEqual([]);

@@ -56,6 +56,13 @@ export async function verifyAnalytics(db: DbOrTx): Promise<{ ok: boolean; checke
   for (const d of await stockMonthDifferences(db, 100)) {
     mismatches.push({ table: 'stock_value_months', key: `${d.month} / ${d.productId} / ${d.warehouseId}`, expected: { quantity: d.movedQuantity, value: d.movedValue }, actual: { quantity: d.rollupQuantity, value: d.rollupValue } });
   }
+  // The last sale of each product × warehouse (slow-moving) against the facts, both ways.
+  const { rows: lastSales } = await sql<{ productId: string; warehouseId: string; kept: string | null; fromFacts: string | null }>`
+    select coalesce(l.product_id, x.product_id) as "productId", coalesce(l.warehouse_id, x.warehouse_id) as "warehouseId", l.last_day as kept, x.last_day as "fromFacts"
+    from product_last_sales l full join (select product_id, warehouse_id, max(day) as last_day from sales_facts where kind = 'sale' group by product_id, warehouse_id) x
+      on x.product_id = l.product_id and x.warehouse_id = l.warehouse_id
+    where l.last_day is null or x.last_day is null or l.last_day <> x.last_day limit 100`.execute(db);
+  for (const r of lastSales) mismatches.push({ table: 'product_last_sales', key: `${r.productId} / ${r.warehouseId}`, expected: r.fromFacts ? { lastDay: Number(r.fromFacts.replaceAll('-', '')) } : null, actual: r.kept ? { lastDay: Number(r.kept.replaceAll('-', '')) } : null });
   // Running totals made from the rollups (platform/rollup-prefixes.ts) against the rollups summed.
   for (const d of await prefixDifferences(db, 100)) {
     mismatches.push({ table: prefixTables[d.rollup] ?? d.rollup, key: `${d.month} / ${d.key} / ${d.measure}`, expected: { [d.measure]: d.summed }, actual: { [d.measure]: d.prefix } });
