@@ -53,6 +53,18 @@ function keyOf(source: Source, group: Group): RawBuilder<string> {
   }
 }
 
+/** Grouped rows (`key` and the measures) as measures by key, leaving out groups of no line. */
+function measuresByKey(rows: Record<string, unknown>[]): Map<string, Measures> {
+  const out = new Map<string, Measures>();
+  for (const r of rows) {
+    if (Number(r.lines) === 0 || r.lines === null) continue;
+    const m = zero();
+    for (const k of keys) m[k] = Number(r[k] ?? 0);
+    out.set(String(r.key), m);
+  }
+  return out;
+}
+
 /** One SELECT over a source and date range, grouped; the rows' measures are numbers. */
 async function sumOver(db: DbOrTx, source: Source, f: Filters, range: { from: string; to: string }, group: Group): Promise<Map<string, Measures>> {
   const where: RawBuilder<unknown>[] = [];
@@ -65,15 +77,7 @@ async function sumOver(db: DbOrTx, source: Source, f: Filters, range: { from: st
   const key = keyOf(source, group);
   const sums = source === 'facts' ? factSums : rollupSums;
   const q = sql<Record<string, unknown>>`select ${key} as "key", ${sums} from ${sql.table(tables[source])} where ${sql.join(where, sql` and `)} group by 1`;
-  const { rows } = await q.execute(db);
-  const out = new Map<string, Measures>();
-  for (const r of rows) {
-    if (Number(r.lines) === 0 || r.lines === null) continue;
-    const m = zero();
-    for (const k of keys) m[k] = Number(r[k] ?? 0);
-    out.set(String(r.key), m);
-  }
-  return out;
+  return measuresByKey((await q.execute(db)).rows);
 }
 
 const prefixOf = { productTotals: prefixSpecs.salesProducts, customerTotals: prefixSpecs.salesCustomers } as const;
@@ -102,14 +106,7 @@ async function sumByPrefixes(db: DbOrTx, source: 'productTotals' | 'customerTota
       union all select ${keyCol}, ${cols} from ${sql.table(spec.prefix)} where month = ${end}${where}
       union all select ${keyCol}, ${negative} from ${sql.table(spec.prefix)} where month = ${first}${where}
     ) x group by 1`.execute(db);
-  const out = new Map<string, Measures>();
-  for (const r of rows) {
-    if (Number(r.lines) === 0 || r.lines === null) continue;
-    const m = zero();
-    for (const k of keys) m[k] = Number(r[k] ?? 0);
-    out.set(String(r.key), m);
-  }
-  return out;
+  return measuresByKey(rows);
 }
 
 function merge(into: Map<string, Measures>, more: Map<string, Measures>) {
