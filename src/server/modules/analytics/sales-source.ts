@@ -98,8 +98,8 @@ async function sumByPrefixes(db: DbOrTx, source: 'productTotals' | 'customerTota
   if (!(await ensurePrefix(db, spec, first)) || !(await ensurePrefix(db, spec, end))) return null;
   const where = f.warehouseId ? sql` and warehouse_id = ${f.warehouseId}` : sql``;
   const key = keyOf(source, group);
-  const cols = sql.raw(['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'].join(', '));
-  const negative = sql.raw(['quantity', 'net', 'cost', 'costed_net', 'returned_quantity', 'returned_net', 'lines'].map((c) => `-${c} as ${c}`).join(', '));
+  const cols = sql.raw(spec.measures.join(', '));
+  const negative = sql.raw(spec.measures.map((c) => `-${c} as ${c}`).join(', '));
   const keyCol = sql.raw(source === 'productTotals' ? 'product_id' : 'customer_id');
   const { rows } = await sql<Record<string, unknown>>`select ${key} as "key", ${rollupSums} from (
       select ${keyCol}, ${cols} from ${sql.table(tables[source])} where month >= ${end} and month <= ${last}${where}
